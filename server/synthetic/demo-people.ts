@@ -1,3 +1,5 @@
+import type { Role } from '@/server/auth/roles';
+
 /**
  * The named, fictional people of the demo: the app's sign-ins and the patients every participant's
  * generator always includes, so that a demo patient who signs in finds their own records in the
@@ -37,14 +39,6 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
   { nationalId: '1955012600062', givenName: 'Luc', familyName: 'Klein', birthDate: '1955-01-26', sex: 'male', profiles: ['oncology', 'diabetes'], heldBy: ['alzette-hospital', 'moselle-clinic'] },
 ];
 
-export const ROLES = {
-  endocrinologist: 'endocrinologist',
-  oncologist: 'oncologist',
-  patient: 'patient',
-  steward: 'steward',
-  admin: 'admin',
-} as const;
-export type Role = (typeof ROLES)[keyof typeof ROLES];
 
 export interface DemoUser {
   email: string;

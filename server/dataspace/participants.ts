@@ -32,7 +32,7 @@ export const WEB_APP_PARTICIPANT: ParticipantDefinition = {
   legalName: 'D4H Clinic workbench (synthetic)',
   kind: 'hospital',
   defaultPort: 3000,
-  roles: ['consumer', 'hospital'],
+  roles: ['consumer', 'hospital', 'research'],
 };
 
 export function findParticipant(id: string): ParticipantDefinition | undefined {

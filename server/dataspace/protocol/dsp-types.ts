@@ -96,7 +96,7 @@ export interface DspCatalog {
   '@type': 'Catalog';
   participantId: string;
   service: DspDataService[];
-  dataset: DspDataset[];
+  dataset?: DspDataset[];
   [metadata: string]: unknown;
 }
 

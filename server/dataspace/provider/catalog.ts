@@ -1,0 +1,93 @@
+import { and, countDistinct, eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { fhirResource } from '@/db/participant/schema/fhir-resource';
+import { DSP_CONTEXT, HTTP_DATA_PULL, HEALTHDCATAP_CONTEXT, type DspCatalog, type DspDataset, type OdrlOffer } from '@/server/dataspace/protocol/dsp-types';
+import { assertDspMessage } from '@/server/dataspace/protocol/dsp-validator';
+import { PURPOSE_INFO, PURPOSE_LEFT_OPERAND, ROLE_LEFT_OPERAND, type Purpose } from '@/server/dataspace/protocol/purpose-of-use';
+import type { DatasetDefinition } from './datasets';
+
+export const datasetIri = (provider: string, key: string): string => `urn:d4h:dataset:${provider}:${key}`;
+export const offerIri = (provider: string, key: string, purpose: Purpose): string => `urn:d4h:offer:${provider}:${key}:${purpose}`;
+
+/** The ODRL offer of one dataset for one purpose: permission with purpose and role constraints, prohibitions, a deletion duty. */
+export function buildOffer(provider: string, def: DatasetDefinition, offer: DatasetDefinition['offers'][number]): OdrlOffer {
+  return {
+    '@id': offerIri(provider, def.key, offer.purpose),
+    '@type': 'Offer',
+    target: datasetIri(provider, def.key),
+    assigner: provider,
+    permission: [
+      {
+        action: 'use',
+        constraint: [
+          { leftOperand: PURPOSE_LEFT_OPERAND, operator: 'eq', rightOperand: offer.purpose },
+          { leftOperand: ROLE_LEFT_OPERAND, operator: 'isAnyOf', rightOperand: offer.roles },
+        ],
+        duty: [{ action: 'delete', constraint: [{ leftOperand: 'elapsedTime', operator: 'lteq', rightOperand: PURPOSE_INFO[offer.purpose].secondaryUse ? 'P180D' : 'P1D' }] }],
+      },
+    ],
+    prohibition: [
+      { action: 'https://d4h.example/odrl/reidentify' },
+      { action: 'distribute' },
+    ],
+  };
+}
+
+export interface DatasetStats {
+  records: number;
+  individuals: number;
+  minAge: number | null;
+  maxAge: number | null;
+}
+
+export async function datasetStats(db: Database, key: string): Promise<DatasetStats> {
+  const [counts] = await db.select({ records: sql<number>`count(*)::int`, individuals: countDistinct(fhirResource.patientId) }).from(fhirResource).where(eq(fhirResource.datasetId, key));
+  const [ages] = await db
+    .select({
+      min: sql<number | null>`min(extract(year from age(${fhirResource.date})))::int`,
+      max: sql<number | null>`max(extract(year from age(${fhirResource.date})))::int`,
+    })
+    .from(fhirResource)
+    .where(and(eq(fhirResource.datasetId, key), eq(fhirResource.resourceType, 'Patient')));
+  return { records: counts?.records ?? 0, individuals: Number(counts?.individuals ?? 0), minAge: ages?.min ?? null, maxAge: ages?.max ?? null };
+}
+
+/** A dataset entry with HealthDCAT-AP metadata and the offers this consumer may see. */
+export function buildDataset(provider: string, def: DatasetDefinition, stats: DatasetStats, purposes: readonly Purpose[]): DspDataset | null {
+  const offers = def.offers.filter((o) => purposes.includes(o.purpose)).map((o) => buildOffer(provider, def, o));
+  if (offers.length === 0) return null;
+  return {
+    '@id': datasetIri(provider, def.key),
+    '@type': 'Dataset',
+    'dct:title': def.title,
+    'dct:description': def.description,
+    'dcat:theme': `http://publications.europa.eu/resource/authority/data-theme/${def.theme}`,
+    'dct:accessRights': `http://publications.europa.eu/resource/authority/access-right/${def.accessRights}`,
+    'dct:publisher': provider,
+    'healthdcatap:numberOfRecords': stats.records,
+    'healthdcatap:numberOfUniqueIndividuals': stats.individuals,
+    'healthdcatap:minTypicalAge': stats.minAge,
+    'healthdcatap:maxTypicalAge': stats.maxAge,
+    'healthdcatap:hasCodingSystem': def.codingSystems,
+    'dpv:hasLegalBasis': def.legalBasis,
+    'dpv:hasPurpose': def.offers.map((o) => o.purpose),
+    'dpv:hasPersonalData': def.personalDataCategories,
+    'healthdcatap:aggregateOnlyPurposes': def.aggregateOnlyPurposes,
+    hasPolicy: offers,
+    distribution: [{ '@type': 'Distribution', format: HTTP_DATA_PULL, accessService: `urn:d4h:service:${provider}` }],
+  };
+}
+
+export function buildCatalog(input: { provider: string; baseUrl: string; datasets: DspDataset[] }): DspCatalog {
+  const catalog = {
+    '@context': [DSP_CONTEXT, HEALTHDCATAP_CONTEXT],
+    '@id': `urn:d4h:catalog:${input.provider}`,
+    '@type': 'Catalog',
+    participantId: input.provider,
+    'dct:title': `Catalog of ${input.provider} (synthetic)`,
+    service: [{ '@id': `urn:d4h:service:${input.provider}`, '@type': 'DataService', endpointURL: `${input.baseUrl}/fhir/r4` }],
+    // The schema wants at least one dataset when the key is present; a consumer offered nothing sees none.
+    ...(input.datasets.length > 0 ? { dataset: input.datasets } : {}),
+  };
+  return assertDspMessage<DspCatalog>('Catalog', catalog);
+}

@@ -1,0 +1,175 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { contractAgreement, contractNegotiation, negotiationHistory } from '@/db/participant/schema/negotiation';
+import type { NegotiationState, OdrlAgreement, OdrlOffer } from '@/server/dataspace/protocol/dsp-types';
+import { newPid } from '@/server/dataspace/protocol/dsp-messages';
+import { isNegotiationRetry, nextNegotiationState, type NegotiationEvent } from '@/server/dataspace/protocol/negotiation-state-machine';
+import { PURPOSE_LEFT_OPERAND, type Purpose } from '@/server/dataspace/protocol/purpose-of-use';
+
+export type NegotiationRow = typeof contractNegotiation.$inferSelect;
+
+/** A refusal the DSP layer turns into a ContractNegotiationError with this status and reason. */
+export class ContractNegotiationFailure extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409,
+    readonly code: string,
+    message: string,
+    readonly providerPid = 'urn:uuid:unknown',
+    readonly consumerPid = 'urn:uuid:unknown',
+  ) {
+    super(message);
+    this.name = 'ContractNegotiationFailure';
+  }
+}
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+async function transition(tx: Tx, row: NegotiationRow, event: NegotiationEvent, reason?: string, extra: Partial<NegotiationRow> = {}): Promise<NegotiationRow> {
+  const to = nextNegotiationState(row.state as NegotiationState, event);
+  const [updated] = await tx
+    .update(contractNegotiation)
+    .set({ state: to, updatedAt: new Date(), ...(event === 'terminate' && reason ? { terminationReason: reason } : {}), ...extra })
+    .where(and(eq(contractNegotiation.pid, row.pid), eq(contractNegotiation.state, row.state)))
+    .returning();
+  // A concurrent retry moved the row first: let the caller retry on fresh state.
+  if (!updated) throw new ContractNegotiationFailure(409, 'concurrent-update', 'the negotiation changed concurrently; retry', row.providerPid, row.consumerPid);
+  await tx.insert(negotiationHistory).values({ pid: row.pid, fromState: row.state, toState: to, event, reason: reason ?? null });
+  return updated;
+}
+
+export function purposeOfOffer(offer: OdrlOffer): Purpose | null {
+  for (const rule of offer.permission ?? []) {
+    for (const c of rule.constraint ?? []) {
+      if ('leftOperand' in c && c.leftOperand === PURPOSE_LEFT_OPERAND && typeof c.rightOperand === 'string') return c.rightOperand as Purpose;
+    }
+  }
+  return null;
+}
+
+/** Canonical JSON (sorted keys) to compare a requested offer with the catalog's. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export interface RequestOutcome {
+  row: NegotiationRow;
+  agreement: OdrlAgreement | null;
+  /** False when this was a retry of a request already processed. */
+  created: boolean;
+}
+
+/**
+ * Provider side of a ContractRequestMessage. One transaction: the negotiation is REQUESTED, then either
+ * AGREED (offer identical to the catalog's and allowed for this consumer) or TERMINATED with a reason.
+ * A retried message (same consumer and consumerPid) returns the stored negotiation unchanged.
+ */
+export async function handleContractRequest(
+  db: Database,
+  input: {
+    provider: string;
+    consumer: string;
+    consumerPid: string;
+    offer: OdrlOffer;
+    callbackAddress: string | null;
+    /** The catalog offer with this id that the consumer may see, or a reason why not. */
+    check: { offer: OdrlOffer; datasetId: string } | { refusal: string };
+  },
+): Promise<RequestOutcome> {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select()
+      .from(contractNegotiation)
+      .where(and(eq(contractNegotiation.role, 'provider'), eq(contractNegotiation.counterpartyId, input.consumer), eq(contractNegotiation.consumerPid, input.consumerPid)));
+    if (existing) {
+      if (existing.offerId !== input.offer['@id']) {
+        throw new ContractNegotiationFailure(409, 'conflict', 'this consumerPid is already used for another offer', existing.providerPid, existing.consumerPid);
+      }
+      const [agreementRow] = existing.agreementId ? await tx.select().from(contractAgreement).where(eq(contractAgreement.id, existing.agreementId)) : [];
+      return { row: existing, agreement: (agreementRow?.policy as OdrlAgreement | undefined) ?? null, created: false };
+    }
+    const providerPid = newPid();
+    const [row] = await tx
+      .insert(contractNegotiation)
+      .values({
+        pid: providerPid,
+        role: 'provider',
+        providerPid,
+        consumerPid: input.consumerPid,
+        counterpartyId: input.consumer,
+        state: nextNegotiationState(null, 'request'),
+        datasetId: 'refusal' in input.check ? '' : input.check.datasetId,
+        offerId: input.offer['@id'],
+        offer: input.offer,
+        purpose: purposeOfOffer(input.offer),
+        callbackAddress: input.callbackAddress,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await tx.insert(negotiationHistory).values({ pid: providerPid, fromState: null, toState: row.state, event: 'request' });
+    if ('refusal' in input.check) {
+      const terminated = await transition(tx, row, 'terminate', input.check.refusal);
+      return { row: terminated, agreement: null, created: true };
+    }
+    const purpose = purposeOfOffer(input.check.offer);
+    if (!purpose) throw new Error('catalog offer without purpose');
+    const agreement: OdrlAgreement = {
+      '@id': newPid(),
+      '@type': 'Agreement',
+      target: input.check.offer.target ?? input.check.datasetId,
+      assigner: input.provider,
+      assignee: input.consumer,
+      timestamp: new Date().toISOString(),
+      ...(input.check.offer.permission ? { permission: input.check.offer.permission } : {}),
+      ...(input.check.offer.prohibition ? { prohibition: input.check.offer.prohibition } : {}),
+      ...(input.check.offer.obligation ? { obligation: input.check.offer.obligation } : {}),
+    };
+    await tx.insert(contractAgreement).values({
+      id: agreement['@id'],
+      negotiationPid: providerPid,
+      assigner: agreement.assigner,
+      assignee: agreement.assignee,
+      target: agreement.target,
+      purpose,
+      policy: agreement,
+      signedAt: new Date(agreement.timestamp),
+    });
+    const agreed = await transition(tx, row, 'agree', undefined, { agreementId: agreement['@id'] });
+    return { row: agreed, agreement, created: true };
+  });
+}
+
+/** Loads a negotiation owned by this consumer, or fails with 404 (never revealing another consumer's). */
+export async function loadNegotiation(db: Database, providerPid: string, consumer: string): Promise<NegotiationRow> {
+  const [row] = await db.select().from(contractNegotiation).where(and(eq(contractNegotiation.pid, providerPid), eq(contractNegotiation.role, 'provider')));
+  if (!row || row.counterpartyId !== consumer) throw new ContractNegotiationFailure(404, 'not-found', 'no such negotiation', providerPid);
+  return row;
+}
+
+/**
+ * Applies a consumer message (verify, accept, terminate) to a negotiation. A retry of a message already
+ * applied is a no-op; anything else not allowed in the current state is a ContractNegotiationFailure.
+ * Verification is followed by FINALIZED in the same transaction (the provider has nothing left to check).
+ */
+export async function applyConsumerEvent(db: Database, input: { providerPid: string; consumer: string; consumerPid: string; event: 'verify' | 'accept' | 'terminate'; reason?: string }): Promise<NegotiationRow> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(contractNegotiation).where(and(eq(contractNegotiation.pid, input.providerPid), eq(contractNegotiation.role, 'provider')));
+    if (!row || row.counterpartyId !== input.consumer) throw new ContractNegotiationFailure(404, 'not-found', 'no such negotiation', input.providerPid, input.consumerPid);
+    if (row.consumerPid !== input.consumerPid) throw new ContractNegotiationFailure(400, 'pid-mismatch', 'consumerPid does not match this negotiation', row.providerPid, input.consumerPid);
+    const state = row.state as NegotiationState;
+    if (isNegotiationRetry(state, input.event) || (input.event === 'verify' && state === 'FINALIZED')) return row;
+    try {
+      const next = await transition(tx, row, input.event, input.reason);
+      return input.event === 'verify' ? transition(tx, next, 'finalize') : next;
+    } catch (error) {
+      if (error instanceof ContractNegotiationFailure) throw error;
+      throw new ContractNegotiationFailure(400, 'invalid-transition', (error as Error).message, row.providerPid, row.consumerPid);
+    }
+  });
+}

@@ -5,6 +5,7 @@ import { DSP_CONTEXT, HTTP_DATA_PULL, HEALTHDCATAP_CONTEXT, type DspCatalog, typ
 import { assertDspMessage } from '@/server/dataspace/protocol/dsp-validator';
 import { PURPOSE_INFO, PURPOSE_LEFT_OPERAND, ROLE_LEFT_OPERAND, type Purpose } from '@/server/dataspace/protocol/purpose-of-use';
 import type { DatasetDefinition } from './datasets';
+import { canonical } from './negotiation-service';
 
 export const datasetIri = (provider: string, key: string): string => `urn:d4h:dataset:${provider}:${key}`;
 export const offerIri = (provider: string, key: string, purpose: Purpose): string => `urn:d4h:offer:${provider}:${key}:${purpose}`;
@@ -90,4 +91,10 @@ export function buildCatalog(input: { provider: string; baseUrl: string; dataset
     ...(input.datasets.length > 0 ? { dataset: input.datasets } : {}),
   };
   return assertDspMessage<DspCatalog>('Catalog', catalog);
+}
+
+/** True when a requested offer is the catalog offer unchanged (the consumer may not rewrite terms). */
+export function canonicalOfferMatch(catalogOffer: OdrlOffer, requested: OdrlOffer): boolean {
+  const strip = (o: OdrlOffer) => ({ id: o['@id'], target: o.target, permission: o.permission, prohibition: o.prohibition ?? [], obligation: o.obligation ?? [] });
+  return canonical(strip(catalogOffer)) === canonical(strip(requested));
 }

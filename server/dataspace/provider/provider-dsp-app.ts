@@ -1,0 +1,238 @@
+import { Hono, type Context } from 'hono';
+import type { Database } from '@/db/client';
+import * as msg from '@/server/dataspace/protocol/dsp-messages';
+import type { ContractAgreementVerificationMessage, ContractRequestMessage, DatasetRequestMessage, NegotiationState, TransferRequestMessage, TransferState } from '@/server/dataspace/protocol/dsp-types';
+import { validateDspMessage, type DspMessageKind } from '@/server/dataspace/protocol/dsp-validator';
+import { signEdrToken } from '@/server/dataspace/protocol/edr-token';
+import type { ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
+import type { Purpose } from '@/server/dataspace/protocol/purpose-of-use';
+import type { ReplayGuard } from '@/server/dataspace/protocol/replay-guard';
+import type { TransferEvent } from '@/server/dataspace/protocol/transfer-state-machine';
+import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
+import { requireParticipant, type ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
+import { buildCatalog, buildDataset, canonicalOfferMatch, datasetStats, offerIri } from './catalog-access';
+import type { DatasetDefinition } from './datasets';
+import { applyConsumerEvent, ContractNegotiationFailure, handleContractRequest, loadNegotiation } from './negotiation-service';
+import { applyTransferEvent, handleTransferRequest, loadAgreement, loadTransfer, TransferFailure } from './transfer-service';
+
+export interface ProviderDspOptions {
+  id: string;
+  baseUrl: string;
+  db: Database;
+  key: ParticipantKeyPair;
+  authority: AuthorityClient;
+  replay: ReplayGuard;
+  datasets: DatasetDefinition[];
+}
+
+type Area = 'catalog' | 'negotiation' | 'transfer';
+
+function errorBody(area: Area, code: string, reason: string, providerPid = 'urn:uuid:unknown', consumerPid = 'urn:uuid:unknown') {
+  if (area === 'catalog') return msg.catalogError(code, reason);
+  if (area === 'negotiation') return msg.contractNegotiationError({ providerPid, consumerPid, code, reason });
+  return msg.transferError({ providerPid, consumerPid, code, reason });
+}
+
+async function readMessage<T>(c: Context, kind: DspMessageKind, area: Area): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+  const body: unknown = await c.req.json().catch(() => undefined);
+  if (body === undefined) return { ok: false, response: c.json(errorBody(area, 'malformed', 'the body is not JSON'), 400) };
+  const result = validateDspMessage(kind, body);
+  if (!result.valid) {
+    const pids = (body ?? {}) as { providerPid?: unknown; consumerPid?: unknown };
+    const str = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
+    return { ok: false, response: c.json(errorBody(area, 'invalid-message', `not a valid ${kind}: ${result.errors.join('; ')}`, str(pids.providerPid), str(pids.consumerPid)), 400) };
+  }
+  return { ok: true, value: body as T };
+}
+
+/** Best effort: the consumer can also poll, so a callback that fails is logged, not retried. */
+function sendCallback(callback: string | null, path: string, body: unknown): void {
+  if (!callback) return;
+  void fetch(`${callback.replace(/\/$/, '')}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(3000) }).catch(() => undefined);
+}
+
+/** The provider's DSP 2025-1 endpoints: catalog, contract negotiation (provider side), transfer process (pull). */
+export function createProviderDspApp(opts: ProviderDspOptions) {
+  const { db } = opts;
+  const app = new Hono<ParticipantEnv>();
+  const authFor = (area: Area) =>
+    requireParticipant({
+      audience: opts.id,
+      authorityId: opts.authority.authorityId,
+      authorityJwks: () => opts.authority.authorityJwks(),
+      replay: opts.replay,
+      isActive: (p, jti) => opts.authority.isActive(p, jti),
+      onError: (c, error) => c.json(errorBody(area, error.kind, error.message, c.req.param('pid')), error.status),
+    });
+
+  const visibleDatasets = async (consumer: string) => {
+    const { purposes } = await opts.authority.visiblePurposes(consumer);
+    const out = [];
+    for (const def of opts.datasets) {
+      const ds = buildDataset(opts.id, def, await datasetStats(db, def.key), purposes);
+      if (ds) out.push(ds);
+    }
+    return out;
+  };
+
+  app.post('/catalog/request', authFor('catalog'), async (c) => {
+    const parsed = await readMessage(c, 'CatalogRequestMessage', 'catalog');
+    if (!parsed.ok) return parsed.response;
+    return c.json(buildCatalog({ provider: opts.id, baseUrl: opts.baseUrl, datasets: await visibleDatasets(c.get('participant').participantId) }));
+  });
+
+  app.get('/catalog/datasets/:id', authFor('catalog'), async (c) => {
+    const datasets = await visibleDatasets(c.get('participant').participantId);
+    const found = datasets.find((d) => d['@id'] === c.req.param('id'));
+    if (!found) return c.json(msg.catalogError('not-found', 'no such dataset for this consumer'), 404);
+    return c.json({ '@context': ['https://w3id.org/dspace/2025/1/context.jsonld'], ...found });
+  });
+  // DSP also allows a DatasetRequestMessage body on POST.
+  app.post('/catalog/datasets', authFor('catalog'), async (c) => {
+    const parsed = await readMessage<DatasetRequestMessage>(c, 'DatasetRequestMessage', 'catalog');
+    if (!parsed.ok) return parsed.response;
+    const found = (await visibleDatasets(c.get('participant').participantId)).find((d) => d['@id'] === parsed.value.dataset);
+    if (!found) return c.json(msg.catalogError('not-found', 'no such dataset for this consumer'), 404);
+    return c.json({ '@context': ['https://w3id.org/dspace/2025/1/context.jsonld'], ...found });
+  });
+
+  const negotiationFailure = (c: Context, error: unknown) => {
+    if (error instanceof ContractNegotiationFailure) return c.json(errorBody('negotiation', error.code, error.message, error.providerPid, error.consumerPid), error.status);
+    throw error;
+  };
+
+  app.post('/negotiations/request', authFor('negotiation'), async (c) => {
+    const parsed = await readMessage<ContractRequestMessage>(c, 'ContractRequestMessage', 'negotiation');
+    if (!parsed.ok) return parsed.response;
+    const m = parsed.value;
+    const consumer = c.get('participant');
+    if (m.providerPid) return c.json(errorBody('negotiation', 'counter-offer-unsupported', 'this provider does not take counter-requests; start a new negotiation', m.providerPid, m.consumerPid), 400);
+    const visible = await visibleDatasets(consumer.participantId);
+    const catalogOffer = visible.flatMap((d) => d.hasPolicy.map((o) => ({ offer: o, datasetId: d['@id'] }))).find((o) => o.offer['@id'] === m.offer['@id']);
+    const known = opts.datasets.some((d) => d.offers.some((o) => offerIri(opts.id, d.key, o.purpose) === m.offer['@id']));
+    const roles = consumer.credential.roles;
+    let check: { offer: typeof m.offer; datasetId: string } | { refusal: string };
+    if (!known) check = { refusal: `offer ${m.offer['@id']} is not in this provider's catalog` };
+    else if (!catalogOffer) check = { refusal: `the access policy does not offer ${m.offer['@id']} to a participant with roles ${roles.join(', ') || 'none'}` };
+    else if (!canonicalOfferMatch(catalogOffer.offer, m.offer)) check = { refusal: 'the requested offer differs from the catalog offer (target, permissions, prohibitions or duties changed)' };
+    else check = catalogOffer;
+    try {
+      const outcome = await handleContractRequest(db, { provider: opts.id, consumer: consumer.participantId, consumerPid: m.consumerPid, offer: m.offer, callbackAddress: m.callbackAddress ?? null, check });
+      const { row, agreement } = outcome;
+      if (outcome.created && agreement) sendCallback(row.callbackAddress, `/negotiations/${encodeURIComponent(row.consumerPid)}/agreement`, msg.contractAgreementMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, agreement }));
+      if (outcome.created && row.state === 'TERMINATED') sendCallback(row.callbackAddress, `/negotiations/${encodeURIComponent(row.consumerPid)}/termination`, msg.contractNegotiationTerminationMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, code: 'policy', reason: row.terminationReason ?? 'refused' }));
+      return c.json(msg.contractNegotiation({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as NegotiationState }), outcome.created ? 201 : 200);
+    } catch (error) {
+      return negotiationFailure(c, error);
+    }
+  });
+
+  app.get('/negotiations/:pid', authFor('negotiation'), async (c) => {
+    try {
+      const row = await loadNegotiation(db, c.req.param('pid'), c.get('participant').participantId);
+      return c.json({ ...msg.contractNegotiation({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as NegotiationState }), ...(row.terminationReason ? { reason: [row.terminationReason] } : {}) });
+    } catch (error) {
+      return negotiationFailure(c, error);
+    }
+  });
+
+  // Extension for consumers without a callback endpoint: the agreement message, once AGREED.
+  app.get('/negotiations/:pid/agreement', authFor('negotiation'), async (c) => {
+    try {
+      const row = await loadNegotiation(db, c.req.param('pid'), c.get('participant').participantId);
+      const agreement = row.agreementId ? await loadAgreement(db, row.agreementId) : undefined;
+      if (!agreement) return c.json(errorBody('negotiation', 'no-agreement', `the negotiation is ${row.state}${row.terminationReason ? `: ${row.terminationReason}` : ''}`, row.providerPid, row.consumerPid), 404);
+      return c.json(msg.contractAgreementMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, agreement: agreement.policy as never }));
+    } catch (error) {
+      return negotiationFailure(c, error);
+    }
+  });
+
+  const consumerEvent = (event: 'verify' | 'accept' | 'terminate', kind: DspMessageKind) =>
+    async (c: Context<ParticipantEnv>) => {
+      const parsed = await readMessage<ContractAgreementVerificationMessage & { eventType?: string; reason?: string[] }>(c, kind, 'negotiation');
+      if (!parsed.ok) return parsed.response;
+      const m = parsed.value;
+      if (m.providerPid !== c.req.param('pid')) return c.json(errorBody('negotiation', 'pid-mismatch', 'providerPid in the body differs from the path', m.providerPid, m.consumerPid), 400);
+      if (kind === 'ContractNegotiationEventMessage' && m.eventType !== 'ACCEPTED') return c.json(errorBody('negotiation', 'invalid-event', 'a consumer may only send ACCEPTED', m.providerPid, m.consumerPid), 400);
+      try {
+        const row = await applyConsumerEvent(db, { providerPid: m.providerPid, consumer: c.get('participant').participantId, consumerPid: m.consumerPid, event, reason: m.reason?.join('; ') ?? (event === 'terminate' ? 'terminated by the consumer' : undefined) });
+        if (event === 'verify' && row.state === 'FINALIZED') sendCallback(row.callbackAddress, `/negotiations/${encodeURIComponent(row.consumerPid)}/events`, msg.contractNegotiationEventMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, eventType: 'FINALIZED' }));
+        return c.json(msg.contractNegotiation({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as NegotiationState }));
+      } catch (error) {
+        return negotiationFailure(c, error);
+      }
+    };
+  app.post('/negotiations/:pid/agreement/verification', authFor('negotiation'), consumerEvent('verify', 'ContractAgreementVerificationMessage'));
+  app.post('/negotiations/:pid/events', authFor('negotiation'), consumerEvent('accept', 'ContractNegotiationEventMessage'));
+  app.post('/negotiations/:pid/termination', authFor('negotiation'), consumerEvent('terminate', 'ContractNegotiationTerminationMessage'));
+
+  // ----- transfer process -----
+  const transferFailure = (c: Context, error: unknown) => {
+    if (error instanceof TransferFailure) return c.json(errorBody('transfer', error.code, error.message, error.providerPid, error.consumerPid), error.status);
+    throw error;
+  };
+
+  const startMessage = async (row: { providerPid: string; consumerPid: string; agreementId: string; counterpartyId: string }, consumerJkt: string) => {
+    const agreement = await loadAgreement(db, row.agreementId);
+    if (!agreement) throw new TransferFailure(404, 'unknown-agreement', 'agreement vanished', row.providerPid, row.consumerPid);
+    const datasetKey = agreement.target.split(':').pop() ?? '';
+    const { token, claims } = await signEdrToken({ key: opts.key, provider: opts.id, consumer: row.counterpartyId, agreementId: row.agreementId, transferId: row.providerPid, datasetId: datasetKey, purpose: agreement.purpose as Purpose, consumerJkt });
+    return msg.transferStartMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, dataAddress: msg.pullDataAddress({ endpoint: `${opts.baseUrl}/fhir/r4`, token, expiresAt: claims.expiresAt }) });
+  };
+
+  app.post('/transfers/request', authFor('transfer'), async (c) => {
+    const parsed = await readMessage<TransferRequestMessage>(c, 'TransferRequestMessage', 'transfer');
+    if (!parsed.ok) return parsed.response;
+    const m = parsed.value;
+    const consumer = c.get('participant');
+    try {
+      const { row } = await handleTransferRequest(db, { consumer: consumer.participantId, consumerPid: m.consumerPid, agreementId: m.agreementId, format: m.format, callbackAddress: m.callbackAddress });
+      if (row.state === 'STARTED') sendCallback(row.callbackAddress, `/transfers/${encodeURIComponent(row.consumerPid)}/start`, await startMessage(row, consumer.jkt));
+      return c.json(msg.transferProcess({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as TransferState }), 201);
+    } catch (error) {
+      return transferFailure(c, error);
+    }
+  });
+
+  app.get('/transfers/:pid', authFor('transfer'), async (c) => {
+    try {
+      const row = await loadTransfer(db, c.req.param('pid'), c.get('participant').participantId);
+      return c.json(msg.transferProcess({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as TransferState }));
+    } catch (error) {
+      return transferFailure(c, error);
+    }
+  });
+
+  // Extension: a TransferStartMessage with a fresh EDR (≤ 5 min) while the transfer is STARTED; consumers refresh with it.
+  app.post('/transfers/:pid/edr', authFor('transfer'), async (c) => {
+    try {
+      const consumer = c.get('participant');
+      const row = await loadTransfer(db, c.req.param('pid'), consumer.participantId);
+      if (row.state !== 'STARTED') return c.json(errorBody('transfer', 'not-started', `the transfer is ${row.state}`, row.providerPid, row.consumerPid), 409);
+      return c.json(await startMessage(row, consumer.jkt));
+    } catch (error) {
+      return transferFailure(c, error);
+    }
+  });
+
+  const transferEvent = (event: TransferEvent, kind: DspMessageKind) =>
+    async (c: Context<ParticipantEnv>) => {
+      const parsed = await readMessage<{ providerPid: string; consumerPid: string; reason?: string[] }>(c, kind, 'transfer');
+      if (!parsed.ok) return parsed.response;
+      const m = parsed.value;
+      if (m.providerPid !== c.req.param('pid')) return c.json(errorBody('transfer', 'pid-mismatch', 'providerPid in the body differs from the path', m.providerPid, m.consumerPid), 400);
+      try {
+        const row = await applyTransferEvent(db, { providerPid: m.providerPid, consumer: c.get('participant').participantId, consumerPid: m.consumerPid, event, reason: m.reason?.join('; ') });
+        return c.json(msg.transferProcess({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as TransferState }));
+      } catch (error) {
+        return transferFailure(c, error);
+      }
+    };
+  app.post('/transfers/:pid/start', authFor('transfer'), transferEvent('start', 'TransferStartMessage'));
+  app.post('/transfers/:pid/suspension', authFor('transfer'), transferEvent('suspend', 'TransferSuspensionMessage'));
+  app.post('/transfers/:pid/completion', authFor('transfer'), transferEvent('complete', 'TransferCompletionMessage'));
+  app.post('/transfers/:pid/termination', authFor('transfer'), transferEvent('terminate', 'TransferTerminationMessage'));
+
+  return app;
+}

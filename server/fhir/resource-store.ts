@@ -1,0 +1,64 @@
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Resource } from '@medplum/fhirtypes';
+import type { Database } from '@/db/client';
+import { fhirResource } from '@/db/participant/schema/fhir-resource';
+import { searchColumns } from './search-index';
+import type { StoredResource } from './stored-resource';
+import type { FhirSearch } from './search-params';
+
+/** Inserts resources in one statement per batch; existing ids are left alone (seeding is idempotent). */
+export async function insertResources(db: Database, resources: StoredResource[], now = new Date()): Promise<void> {
+  if (resources.length === 0) return;
+  const rows = resources.map((s) => {
+    const cols = searchColumns(s.resource);
+    return {
+      resourceType: s.resource.resourceType,
+      id: s.resource.id,
+      datasetId: s.datasetId,
+      patientId: s.patientId,
+      nationalId: s.nationalId,
+      dataCategory: s.dataCategory,
+      codes: cols.codes,
+      identifiers: cols.identifiers,
+      date: cols.date,
+      lastUpdated: now,
+      resource: { ...s.resource, meta: { ...s.resource.meta, versionId: '1', lastUpdated: now.toISOString() } },
+    };
+  });
+  await db.insert(fhirResource).values(rows).onConflictDoNothing();
+}
+
+export type ResourceRow = typeof fhirResource.$inferSelect;
+
+export async function readResource(db: Database, datasetId: string, resourceType: string, id: string): Promise<ResourceRow | undefined> {
+  const [row] = await db.select().from(fhirResource).where(and(eq(fhirResource.resourceType, resourceType), eq(fhirResource.id, id), eq(fhirResource.datasetId, datasetId)));
+  return row;
+}
+
+/** Runs a parsed search; returns one row more than asked so the caller knows whether there is a next page. */
+export async function searchResources(db: Database, datasetId: string, search: FhirSearch): Promise<ResourceRow[]> {
+  const where: SQL[] = [eq(fhirResource.resourceType, search.resourceType), eq(fhirResource.datasetId, datasetId)];
+  if (search.patientIds) where.push(inArray(fhirResource.patientId, search.patientIds));
+  if (search.ids) where.push(inArray(fhirResource.id, search.ids));
+  if (search.codes) where.push(sql`${fhirResource.codes} && ${sql.param(search.codes)}::text[]`);
+  if (search.identifiers) where.push(sql`${fhirResource.identifiers} && ${sql.param(search.identifiers)}::text[]`);
+  for (const range of search.dates) {
+    if (range.from) where.push(gte(fhirResource.date, range.from));
+    if (range.to) where.push(lt(fhirResource.date, range.to));
+  }
+  const order = search.sort === 'date' ? [asc(fhirResource.date), asc(fhirResource.id)] : search.sort === '-date' ? [desc(fhirResource.date), asc(fhirResource.id)] : search.sort === '-_lastUpdated' ? [desc(fhirResource.lastUpdated), asc(fhirResource.id)] : [asc(fhirResource.id)];
+  return db.select().from(fhirResource).where(and(...where)).orderBy(...order).limit(search.count + 1).offset(search.offset);
+}
+
+/** Logical ids of the Patients with this identifier token (for `patient.identifier` chaining). */
+export async function patientIdsByIdentifier(db: Database, datasetId: string, identifiers: string[]): Promise<string[]> {
+  const rows = await db
+    .select({ id: fhirResource.id })
+    .from(fhirResource)
+    .where(and(eq(fhirResource.resourceType, 'Patient'), eq(fhirResource.datasetId, datasetId), sql`${fhirResource.identifiers} && ${sql.param(identifiers)}::text[]`));
+  return rows.map((r) => r.id);
+}
+
+export function resourceOf(row: ResourceRow): Resource {
+  return row.resource as Resource;
+}

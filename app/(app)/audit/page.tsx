@@ -1,0 +1,21 @@
+import { getTranslations } from 'next-intl/server';
+import { pageAccess } from '@/server/auth/page-access';
+import { Forbidden } from '@/components/ui/forbidden';
+import { PageHead } from '@/components/ui/page-head';
+import { AuditTrail } from '@/components/audit/audit-trail';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('audit'))('title') };
+}
+
+export default async function AuditPage() {
+  const { user, allowed } = await pageAccess('/audit', ['steward', 'admin']);
+  if (!allowed) return <Forbidden role={user.role} />;
+  const t = await getTranslations('audit');
+  return (
+    <>
+      <PageHead title={t('title')} intro={t('intro')} />
+      <AuditTrail />
+    </>
+  );
+}

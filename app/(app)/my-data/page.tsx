@@ -1,0 +1,25 @@
+import { getTranslations } from 'next-intl/server';
+import { pageAccess } from '@/server/auth/page-access';
+import { Forbidden } from '@/components/ui/forbidden';
+import { NotBuilt } from '@/components/ui/not-built';
+import { PageHead } from '@/components/ui/page-head';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('myData'))('title') };
+}
+
+export default async function MyDataPage() {
+  const { user, allowed } = await pageAccess('/my-data', ['patient']);
+  if (!allowed) return <Forbidden role={user.role} />;
+  const t = await getTranslations('myData');
+  return (
+    <>
+      <PageHead title={t('title')} intro={t('intro')} />
+      <section className="card">
+        <p className="muted">{t('identifier')}</p>
+        <p className="mono">{user.nationalId}</p>
+      </section>
+      <NotBuilt feature={t('feature')} />
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { appRouter } from '@/server/api/root';
+import { createRequestContext } from '@/server/api/context';
+
+const handler = (request: Request) =>
+  fetchRequestHandler({ endpoint: '/api/trpc', req: request, router: appRouter, createContext: () => createRequestContext(request) });
+
+export { handler as GET, handler as POST };

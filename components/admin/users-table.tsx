@@ -1,0 +1,66 @@
+'use client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useTRPC } from '@/components/trpc/trpc-provider';
+
+export function UsersTable() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const t = useTranslations();
+  const users = useQuery(trpc.admin.listUsers.queryOptions());
+  const setDisabled = useMutation(
+    trpc.admin.setUserDisabled.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.listUsers.queryKey() }) }),
+  );
+  return (
+    <section className="card" aria-labelledby="users-title">
+      <h2 id="users-title">{t('admin.users')}</h2>
+      {setDisabled.error ? (
+        <p className="notice danger" role="alert">
+          {setDisabled.error.message}
+        </p>
+      ) : null}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.name')}</th>
+              <th scope="col">{t('admin.role')}</th>
+              <th scope="col">{t('admin.organisation')}</th>
+              <th scope="col">{t('admin.nationalId')}</th>
+              <th scope="col">{t('admin.status')}</th>
+              <th scope="col">{t('admin.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.data?.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  <strong>{u.name}</strong>
+                  <br />
+                  <span className="muted">{u.email}</span>
+                </td>
+                <td>{t(`roles.${u.role}`)}</td>
+                <td>{u.organisation ?? t('admin.none')}</td>
+                <td className="mono">{u.nationalId ?? t('admin.none')}</td>
+                <td>
+                  <span className={`badge ${u.disabled ? 'danger' : 'success'}`}>{u.disabled ? t('admin.disabled') : t('admin.active')}</span>
+                </td>
+                <td>
+                  <button
+                    className={`button small ${u.disabled ? 'secondary' : 'danger'}`}
+                    type="button"
+                    aria-label={`${u.disabled ? t('admin.enable') : t('admin.disable')}: ${u.name}`}
+                    disabled={setDisabled.isPending}
+                    onClick={() => setDisabled.mutate({ userId: u.id, disabled: !u.disabled })}
+                  >
+                    {u.disabled ? t('admin.enable') : t('admin.disable')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

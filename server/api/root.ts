@@ -1,0 +1,15 @@
+import { createCallerFactory, createTRPCRouter } from './trpc';
+import { sessionRouter } from './routers/session/_router';
+import { adminRouter } from './routers/admin/_router';
+import { auditRouter } from './routers/audit/_router';
+import { careRouter } from './routers/care/_router';
+
+export const appRouter = createTRPCRouter({
+  session: sessionRouter,
+  admin: adminRouter,
+  audit: auditRouter,
+  care: careRouter,
+});
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

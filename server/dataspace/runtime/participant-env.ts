@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { findParticipant } from '@/server/dataspace/participants';
+
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PARTICIPANT_DATABASE: z.string().min(1).optional(),
+  AUTHORITY_URL: z.string().url().default('http://127.0.0.1:4100'),
+  SEED_PATIENTS: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+  PUBLIC_URL: z.string().url().optional(),
+  DATASPACE_OPERATOR_TOKEN: z.string().min(16).optional(),
+  OPERATOR_TOKEN_FILE: z.string().min(1).optional(),
+});
+
+export interface ParticipantConfig {
+  id: string;
+  kind: 'authority' | 'hospital' | 'research';
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: string;
+  authorityUrl: string;
+  seedPatients: number;
+  operatorToken: { DATASPACE_OPERATOR_TOKEN?: string; OPERATOR_TOKEN_FILE?: string };
+}
+
+/** Reads and checks the participant's configuration; throws one readable message listing every problem. */
+export function readParticipantConfig(id: string, env: NodeJS.ProcessEnv): ParticipantConfig {
+  const def = findParticipant(id);
+  if (!def) throw new Error(`unknown participant "${id}"; expected one of ehealth-agency, alzette-hospital, moselle-clinic, research-institute`);
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`invalid environment for ${id}:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  }
+  const e = parsed.data;
+  const port = e.PORT ?? def.defaultPort;
+  return {
+    id,
+    kind: def.kind,
+    port,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL ?? `http://${e.HOST}:${port}`,
+    database: e.PARTICIPANT_DATABASE ?? `.data/participants/${id}`,
+    authorityUrl: e.AUTHORITY_URL.replace(/\/$/, ''),
+    seedPatients: e.SEED_PATIENTS,
+    operatorToken: { DATASPACE_OPERATOR_TOKEN: e.DATASPACE_OPERATOR_TOKEN, OPERATOR_TOKEN_FILE: e.OPERATOR_TOKEN_FILE },
+  };
+}

@@ -1,0 +1,125 @@
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import path from 'node:path';
+import { openDatabase, parseDatabaseTarget, type Database } from '@/db/client';
+import { consentRule } from '@/db/participant/schema/consent';
+import { registryParticipant } from '@/db/participant/schema/registry';
+import { issuedCredential } from '@/db/participant/schema/registry';
+import { createAuthorityApp } from '@/server/dataspace/authority/authority-app';
+import { DEFAULT_CONSENT_RULES, DEMO_CONSENT_RULES } from '@/server/dataspace/authority/default-consents';
+import { AUTHORITY_ID, PARTICIPANTS, findParticipant } from '@/server/dataspace/participants';
+import { issueParticipantCredential } from '@/server/dataspace/protocol/participant-credential';
+import { publicJwks, type ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
+import { datasetsOf } from '@/server/dataspace/provider/datasets';
+import { createProviderDspApp } from '@/server/dataspace/provider/provider-dsp-app';
+import { createFhirApp } from '@/server/fhir/fhir-app';
+import { AuthorityClient } from './authority-client';
+import { dbReplayGuard } from './db-replay-guard';
+import { loadOrCreateKey, readSetting, writeSetting } from './key-store';
+import { resolveOperatorToken } from './operator-token';
+import type { ParticipantConfig } from './participant-env';
+import { seedProvider } from './seed-provider';
+
+export const PARTICIPANT_MIGRATIONS = path.resolve(import.meta.dirname, '../../../db/participant/migrations');
+
+async function seedAuthority(db: Database, id: string, key: ParticipantKeyPair): Promise<string> {
+  if (!(await readSetting(db, 'seeded'))) {
+    await db.transaction(async (tx) => {
+      for (const p of PARTICIPANTS) {
+        await tx.insert(registryParticipant).values({ id: p.id, legalName: p.legalName, kind: p.kind, roles: [...p.roles], status: p.id === id ? 'active' : 'pending', jwks: p.id === id ? publicJwks(key) : null }).onConflictDoNothing();
+      }
+      await tx.insert(consentRule).values([...DEFAULT_CONSENT_RULES, ...DEMO_CONSENT_RULES].map((r) => ({ ...r, source: 'default' as const, recordedBy: 'default-policy' })));
+    });
+    await writeSetting(db, 'seeded', { at: new Date().toISOString() });
+  }
+  const def = findParticipant(id);
+  const { credential, claims } = await issueParticipantCredential({ authorityId: id, authorityKey: key, participantId: id, legalName: def?.legalName ?? id, roles: ['authority'], jkt: key.kid });
+  await db.insert(issuedCredential).values({ jti: claims.jti, participantId: id, jkt: key.kid, issuedAt: claims.issuedAt, expiresAt: claims.expiresAt });
+  return credential;
+}
+
+/** Enrols with the authority (retrying while it starts) and returns the credential. */
+async function enrol(config: ParticipantConfig, key: ParticipantKeyPair, log: (l: string) => void): Promise<string> {
+  const token = resolveOperatorToken(config.operatorToken);
+  const deadline = Date.now() + 120_000;
+  let lastError = '';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${config.authorityUrl}/registry/enrol`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ id: config.id, baseUrl: config.publicUrl, jwks: publicJwks(key) }),
+        signal: AbortSignal.timeout(5000),
+      });
+      const body = (await response.json()) as { credential?: string; error?: string };
+      if (response.ok && body.credential) return body.credential;
+      throw new Error(`enrolment refused (${response.status}): ${JSON.stringify(body)}`);
+    } catch (error) {
+      const message = (error as Error).message;
+      if (message.startsWith('enrolment refused')) throw error;
+      if (message !== lastError) log(`waiting for the authority at ${config.authorityUrl} (${message})`);
+      lastError = message;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  throw new Error(`the authority at ${config.authorityUrl} did not answer within 120 s`);
+}
+
+export interface RunningParticipant {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/** Opens the database, seeds on first start, obtains a credential, serves, and prints "ready on URL". */
+export async function startParticipant(config: ParticipantConfig): Promise<RunningParticipant> {
+  const log = (line: string) => console.log(`[${config.id}] ${line}`);
+  const opened = await openDatabase(parseDatabaseTarget(config.database), PARTICIPANT_MIGRATIONS);
+  const { db } = opened;
+  const key = await loadOrCreateKey(db);
+  const replay = dbReplayGuard(db);
+  const app = new Hono();
+  app.get('/.well-known/jwks.json', (c) => c.json(publicJwks(key)));
+  let credential = '';
+  let refresh: NodeJS.Timeout | null = null;
+  let auditorFlush: (() => Promise<void>) | null = null;
+
+  if (config.kind === 'authority') {
+    const operatorToken = resolveOperatorToken(config.operatorToken);
+    credential = await seedAuthority(db, config.id, key);
+    app.route('/', createAuthorityApp({ id: config.id, db, key, operatorToken, replay }));
+  } else {
+    credential = await enrol(config, key, log);
+    const authority = new AuthorityClient(config.authorityUrl, AUTHORITY_ID, { id: config.id, key, credential: () => credential });
+    await seedProvider(db, { id: config.id, perHospital: config.seedPatients, authority, log });
+    const datasets = datasetsOf(config.kind);
+    app.get('/health', (c) => c.json({ ok: true, participant: config.id }));
+    app.route('/dsp', createProviderDspApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, replay, datasets }));
+    const fhir = createFhirApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, datasets });
+    auditorFlush = () => fhir.auditor.flush();
+    app.route('/fhir/r4', fhir.app);
+    // Credentials live 24 h; renew twice a day with the current one.
+    refresh = setInterval(() => void enrol(config, key, log).then((c) => (credential = c)).catch((e: Error) => log(`credential refresh failed: ${e.message}`)), 12 * 3600_000);
+    refresh.unref();
+  }
+  app.onError((error, c) => {
+    console.error(`[${config.id}]`, error);
+    return c.json({ error: 'internal', detail: 'the participant could not process the request' }, 500);
+  });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+      log(`ready on http://${config.host}:${info.port}`);
+      resolve(s);
+    });
+    s.once('error', reject);
+  });
+  return {
+    url: config.publicUrl,
+    stop: async () => {
+      if (refresh) clearInterval(refresh);
+      await auditorFlush?.().catch(() => undefined);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await opened.close();
+    },
+  };
+}

@@ -1,0 +1,237 @@
+import type { Bundle, BundleEntry, Provenance, Resource } from '@medplum/fhirtypes';
+import { Hono, type Context } from 'hono';
+import type { Database } from '@/db/client';
+import { isDataCategory, type DataCategory } from '@/server/dataspace/protocol/data-category';
+import { verifyEdrToken, type EdrClaims } from '@/server/dataspace/protocol/edr-token';
+import { publicJwks, type ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
+import { PRACTITIONER_ASSERTION_HEADER, verifyPractitionerAssertion, type PractitionerAssertion } from '@/server/dataspace/protocol/practitioner-assertion';
+import { TokenError } from '@/server/dataspace/protocol/token-error';
+import type { AuthorityClient, PdpDecision } from '@/server/dataspace/runtime/authority-client';
+import { bearer } from '@/server/dataspace/runtime/participant-auth';
+import { loadTransfer } from '@/server/dataspace/provider/transfer-service';
+import type { DatasetDefinition } from '@/server/dataspace/provider/datasets';
+import { AccessAuditor } from './access-audit';
+import { runAggregate, ZAggregateRequest } from './aggregate';
+import { operationOutcome } from './operation-outcome';
+import { patientIdsByIdentifier, readResource, searchResources, type ResourceRow } from './resource-store';
+import { FhirSearchError, isSearchableType, parseSearch } from './search-params';
+
+export interface FhirAppOptions {
+  id: string;
+  baseUrl: string;
+  db: Database;
+  key: ParticipantKeyPair;
+  authority: AuthorityClient;
+  datasets: DatasetDefinition[];
+  /** Concurrent requests above which the provider answers 429. */
+  maxInFlight?: number;
+}
+
+const FHIR_JSON = 'application/fhir+json';
+export const CONSENT_STATUS_SYSTEM = 'https://d4h.example/fhir/CodeSystem/consent-status';
+const PRIMARY_USE = new Set(['TREAT', 'ETREAT']);
+
+interface Caller {
+  edr: EdrClaims;
+  practitioner: PractitionerAssertion;
+}
+
+type FhirEnv = { Variables: { caller: Caller } };
+
+/** The FHIR R4 data plane of a provider: EDR + practitioner assertion, consent at the source, audit, provenance. */
+export function createFhirApp(opts: FhirAppOptions) {
+  const { db } = opts;
+  const app = new Hono<FhirEnv>();
+  const auditor = new AccessAuditor(db, opts.authority);
+  const jwks = publicJwks(opts.key);
+  const fhirBase = `${opts.baseUrl}/fhir/r4`;
+  let inFlight = 0;
+  const maxInFlight = opts.maxInFlight ?? 64;
+
+  const outcome = (c: Context, status: 400 | 401 | 403 | 404 | 429 | 500, code: Parameters<typeof operationOutcome>[1], text: string) =>
+    c.body(JSON.stringify(operationOutcome('error', code, text)), status, { 'content-type': FHIR_JSON });
+
+  app.onError((error, c) => {
+    console.error(`[${opts.id}] fhir`, error);
+    return outcome(c, 500, 'exception', 'the provider could not process the request');
+  });
+
+  app.get('/metadata', (c) =>
+    c.json({ resourceType: 'CapabilityStatement', status: 'active', date: new Date().toISOString(), kind: 'instance', fhirVersion: '4.0.1', format: ['json'], rest: [{ mode: 'server' }] }),
+  );
+
+  app.use('*', async (c, next) => {
+    if (inFlight >= maxInFlight) return outcome(c, 429, 'throttled', 'the provider is overloaded; retry later');
+    inFlight += 1;
+    try {
+      await next();
+    } finally {
+      inFlight -= 1;
+    }
+  });
+
+  // Authentication: EDR bearer token (agreement, consumer, purpose), a live transfer, and the practitioner assertion.
+  app.use('*', async (c, next) => {
+    let edr: EdrClaims;
+    let practitioner: PractitionerAssertion;
+    try {
+      edr = await verifyEdrToken(bearer(c), { provider: opts.id, jwks });
+      practitioner = await verifyPractitionerAssertion(c.req.header(PRACTITIONER_ASSERTION_HEADER), { consumerId: edr.consumer, consumerJkt: edr.consumerJkt, audience: opts.id });
+    } catch (error) {
+      if (error instanceof TokenError) {
+        await auditor.record([{ provider: opts.id, patient: null, consumer: null, professional: null, professionalRole: null, purpose: 'unknown', query: c.req.url, outcome: 'denied', detail: `token refused: ${error.kind}`, breakGlass: false }]);
+        return outcome(c, 401, 'login', `authentication failed: ${error.message}`);
+      }
+      throw error;
+    }
+    const deny = async (text: string) => {
+      await auditor.record([{ provider: opts.id, patient: null, consumer: edr.consumer, professional: practitioner.userId, professionalRole: practitioner.role, purpose: practitioner.purpose, query: c.req.url, outcome: 'denied', detail: text, breakGlass: false }]);
+      return outcome(c, 403, 'forbidden', text);
+    };
+    if (practitioner.purpose !== edr.purpose) return deny(`purpose ${practitioner.purpose} is not the purpose of the agreement (${edr.purpose})`);
+    if (practitioner.organisation !== edr.consumer) return deny('the practitioner does not belong to the consumer organisation');
+    if (edr.purpose === 'ETREAT' && !practitioner.breakGlassReason) return deny('break-glass access (ETREAT) needs a reason');
+    const transfer = await loadTransfer(db, edr.transferId, edr.consumer).catch(() => null);
+    if (transfer?.state !== 'STARTED') return deny(`the transfer process is ${transfer?.state ?? 'unknown'}`);
+    c.set('caller', { edr, practitioner });
+    await next();
+  });
+
+  const datasetKeyFor = (edr: EdrClaims) => edr.datasetId;
+
+  const provenance = (edr: EdrClaims, targets: Resource[]): Provenance => ({
+    resourceType: 'Provenance',
+    id: `prov-${edr.jti.slice(-12)}-${Date.now()}`,
+    target: targets.slice(0, 200).map((r) => ({ reference: `${r.resourceType}/${r.id}` })),
+    recorded: new Date().toISOString(),
+    policy: [edr.agreementId],
+    agent: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'custodian' }] }, who: { identifier: { value: opts.id }, display: opts.id } }],
+    entity: [{ role: 'source', what: { identifier: { system: 'urn:d4h:dataset', value: `urn:d4h:dataset:${opts.id}:${datasetKeyFor(edr)}` } } }],
+  });
+
+  const withSource = (row: ResourceRow): Resource => {
+    const resource = row.resource as Resource;
+    return { ...resource, meta: { ...resource.meta, source: `${fhirBase}/${resource.resourceType}/${resource.id}` } } as Resource;
+  };
+
+  /** Asks the authority's PDP for each patient among the rows (never cached) and keeps what is permitted. */
+  async function enforceConsent(caller: Caller, rows: ResourceRow[], query: string) {
+    const byPatient = new Map<string, ResourceRow[]>();
+    for (const row of rows) if (row.nationalId) byPatient.set(row.nationalId, [...(byPatient.get(row.nationalId) ?? []), row]);
+    const decisions = new Map<string, PdpDecision>();
+    await Promise.all(
+      [...byPatient.entries()].map(async ([patient, patientRows]) => {
+        const categories = [...new Set(patientRows.map((r) => r.dataCategory).filter(isDataCategory))] as DataCategory[];
+        decisions.set(patient, await opts.authority.decide({ patient, purpose: caller.edr.purpose, organisation: caller.edr.consumer, professional: caller.practitioner.userId, categories }));
+      }),
+    );
+    const kept = rows.filter((r) => r.nationalId && decisions.get(r.nationalId)?.categories[r.dataCategory as DataCategory] === 'permit');
+    await auditor.record(
+      [...decisions.entries()].map(([patient, d]) => ({
+        provider: opts.id,
+        patient,
+        consumer: caller.edr.consumer,
+        professional: caller.practitioner.userId,
+        professionalRole: caller.practitioner.role,
+        purpose: caller.edr.purpose,
+        query,
+        outcome: d.decision === 'permit' ? ('allowed' as const) : d.decision === 'partial' ? ('partial' as const) : ('denied' as const),
+        detail: `consent ${d.status}${caller.practitioner.breakGlassReason ? `; break-glass: ${caller.practitioner.breakGlassReason}` : ''}`,
+        breakGlass: caller.edr.purpose === 'ETREAT',
+      })),
+    );
+    return { kept, decisions };
+  }
+
+  /** Per-patient consent status, as an OperationOutcome entry (search mode "outcome"): says what, never shows the hidden content. */
+  const consentOutcome = (decisions: Map<string, PdpDecision>): BundleEntry | null => {
+    if (decisions.size === 0) return null;
+    return {
+      search: { mode: 'outcome' },
+      resource: {
+        resourceType: 'OperationOutcome',
+        issue: [...decisions.entries()].map(([patient, d]) => ({
+          severity: 'information' as const,
+          code: d.status === 'active' ? ('informational' as const) : ('suppressed' as const),
+          details: { coding: [{ system: CONSENT_STATUS_SYSTEM, code: d.status }], text: `patient ${patient}: consent ${d.status}` },
+          expression: [`Patient.identifier.where(value='${patient}')`],
+        })),
+      },
+    };
+  };
+
+  app.post('/$aggregate', async (c) => {
+    const { edr, practitioner } = c.get('caller');
+    if (edr.purpose !== 'HRESCH') return outcome(c, 403, 'forbidden', 'cohort statistics are answered only under an agreement for purpose HRESCH');
+    const parsed = ZAggregateRequest.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return outcome(c, 400, 'invalid', `invalid aggregate request: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const result = await runAggregate(db, opts.authority, { datasetId: datasetKeyFor(edr), consumer: edr.consumer, request: parsed.data });
+    await auditor.record([{ provider: opts.id, patient: null, consumer: edr.consumer, professional: practitioner.userId, professionalRole: practitioner.role, purpose: edr.purpose, query: JSON.stringify(parsed.data), outcome: 'allowed', detail: `aggregate over ${result.contributingRecords} consented records`, breakGlass: false }]);
+    return c.json({ ...result, provider: opts.id, agreementId: edr.agreementId });
+  });
+
+  app.get('/:type/:id', async (c) => {
+    const caller = c.get('caller');
+    const type = c.req.param('type');
+    if (!isSearchableType(type)) return outcome(c, 404, 'not-supported', `resource type ${type} is not served here`);
+    if (!PRIMARY_USE.has(caller.edr.purpose)) return outcome(c, 403, 'forbidden', `record-level access is not allowed for purpose ${caller.edr.purpose}; use $aggregate`);
+    const row = await readResource(db, datasetKeyFor(caller.edr), type, c.req.param('id'));
+    if (!row) return outcome(c, 404, 'not-found', `${type}/${c.req.param('id')} is not known`);
+    const { kept } = await enforceConsent(caller, [row], c.req.url);
+    if (kept.length === 0) return outcome(c, 403, 'forbidden', 'access to this resource is not permitted by the patient\'s consent');
+    return c.body(JSON.stringify(withSource(row)), 200, { 'content-type': FHIR_JSON });
+  });
+
+  app.get('/:type', async (c) => {
+    const caller = c.get('caller');
+    const type = c.req.param('type');
+    if (!isSearchableType(type)) return outcome(c, 404, 'not-supported', `resource type ${type} is not served here`);
+    if (!PRIMARY_USE.has(caller.edr.purpose)) return outcome(c, 403, 'forbidden', `record-level access is not allowed for purpose ${caller.edr.purpose}; use $aggregate`);
+    const url = new URL(c.req.url);
+    let search;
+    try {
+      search = parseSearch(type, url.searchParams);
+    } catch (error) {
+      if (error instanceof FhirSearchError) return outcome(c, 400, 'invalid', error.message);
+      throw error;
+    }
+    const dataset = datasetKeyFor(caller.edr);
+    if (search.patientIdentifiers) {
+      const ids = await patientIdsByIdentifier(db, dataset, search.patientIdentifiers);
+      search.patientIds = search.patientIds ? search.patientIds.filter((id) => ids.includes(id)) : ids;
+    }
+    // Primary use is about one person at a time: no population-wide record searches.
+    if (!search.patientIds && !search.identifiers && !search.ids) return outcome(c, 400, 'invalid', 'a search for care must name the patient (patient, patient.identifier, identifier or _id)');
+    const rows = search.patientIds?.length === 0 ? [] : await searchResources(db, dataset, search);
+    const hasNext = rows.length > search.count;
+    const page = rows.slice(0, search.count);
+    const { kept, decisions } = await enforceConsent(caller, page, url.pathname + url.search);
+    const resources = kept.map(withSource);
+    const link = (offset: number) => {
+      const u = new URL(`${fhirBase}/${type}`);
+      for (const [k, v] of url.searchParams) if (k !== '_offset') u.searchParams.append(k, v);
+      u.searchParams.set('_offset', String(offset));
+      return u.toString();
+    };
+    const consentEntry = consentOutcome(decisions);
+    const bundle: Bundle = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      timestamp: new Date().toISOString(),
+      link: [
+        { relation: 'self', url: link(search.offset) },
+        ...(hasNext ? [{ relation: 'next', url: link(search.offset + search.count) }] : []),
+        ...(search.offset > 0 ? [{ relation: 'previous', url: link(Math.max(0, search.offset - search.count)) }] : []),
+      ],
+      entry: [
+        ...resources.map((r) => ({ fullUrl: `${fhirBase}/${r.resourceType}/${r.id}`, resource: r, search: { mode: 'match' as const } })),
+        { fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: provenance(caller.edr, resources), search: { mode: 'include' as const } },
+        ...(consentEntry ? [consentEntry] : []),
+      ],
+    };
+    return c.body(JSON.stringify(bundle), 200, { 'content-type': FHIR_JSON });
+  });
+
+  app.notFound((c) => outcome(c, 404, 'not-found', 'no such FHIR endpoint'));
+  return { app, auditor };
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALL_ROLES, type Role } from '@/server/auth/roles';
+import { userText } from '@/server/api/text-input';
 
 const ZRoleSchema = z.enum(ALL_ROLES as [Role, ...Role[]]);
 
@@ -21,9 +22,9 @@ export const ZNationalIdSchema = z.string().regex(/^\d{13}$/, 'A national health
 export const ZCreateUserInputSchema = z
   .object({
     email: z.string().trim().toLowerCase().email().max(254),
-    name: z.string().trim().min(2).max(120),
+    name: userText({ min: 2, max: 120 }),
     role: ZRoleSchema,
-    organisation: z.string().trim().min(2).max(80).nullable(),
+    organisation: userText({ min: 2, max: 80 }).nullable(),
     nationalId: ZNationalIdSchema.nullable(),
     // NIST SP 800-63B: length over composition rules; 12 characters minimum.
     password: z.string().min(12, 'At least 12 characters.').max(200),

@@ -34,8 +34,9 @@ export function expectedHba1cChange(drugClass: DrugClassId, p: PatientFeatureVal
       change = -9.45 - 0.5 * h - 0.11 * egfrForSglt2 + 0.05 * a;
       break;
     case 'glp1ra':
-      // Dennis et al., Lancet 2025 (five classes): GLP-1 RA response greater in women and shorter duration.
-      change = -13 - 0.45 * h - 1.5 * female + 0.2 * d;
+      // Dennis et al., Lancet 2025 (five classes): GLP-1 RA response greater in women and falls with diabetes
+      // duration (beta-cell reserve); average 12-month response of the order of SU and metformin, not above all.
+      change = -11.5 - 0.45 * h - 1.5 * female + 0.35 * d;
       break;
     case 'dpp4i':
       // Dennis et al., Lancet Digit Health 2022: DPP-4i responds less with higher BMI and ALT (insulin

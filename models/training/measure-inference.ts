@@ -1,0 +1,68 @@
+import { DRUG_CLASS_IDS } from '@/server/diabetes/model/drug-classes';
+import { N_MODEL_INPUTS, writeModelRow } from '@/server/diabetes/model/feature-vector';
+import { toTherapyModelInput } from '@/server/diabetes/model/input-schema';
+import { predictTherapyOptions, runTherapyModel } from '@/server/diabetes/model/therapy-model';
+import type { DigitalTwin } from '@/server/synthetic/digital-twins/generate';
+import { generateDigitalTwins } from '@/server/synthetic/digital-twins/generate';
+
+/**
+ * Latency and throughput of the served model through onnxruntime-node (CPU, one intra-op thread):
+ * single patient × 7 classes, a batch, and the full explained prediction. Figures only; the bench and
+ * the training report print them, nothing asserts on them.
+ */
+export interface InferenceFigures {
+  singlePatient7Classes: { runs: number; p50Ms: number; p99Ms: number; meanMs: number };
+  batch: { rows: number; runs: number; predictionsPerSecond: number };
+  explainedPrediction: { runs: number; p50Ms: number; p99Ms: number };
+}
+
+const percentile = (sorted: Float64Array, q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+function rows(twins: readonly DigitalTwin[]): Float64Array {
+  const out = new Float64Array(twins.length * DRUG_CLASS_IDS.length * N_MODEL_INPUTS);
+  twins.forEach((t, i) => DRUG_CLASS_IDS.forEach((c, j) => writeModelRow(out, i * DRUG_CLASS_IDS.length + j, t.features, c)));
+  return out;
+}
+
+export async function measureInference(options: { modelDir?: string; singleRuns?: number; batchPatients?: number; log?: (m: string) => void } = {}): Promise<InferenceFigures> {
+  const { modelDir, singleRuns = 5000, batchPatients = 10_000, log = () => {} } = options;
+  const patients = generateDigitalTwins({ count: Math.max(batchPatients, 200), seed: 4242 });
+  const single = patients.slice(0, 200).map((t) => rows([t]));
+  for (let i = 0; i < 200; i++) await runTherapyModel(single[i % 200] as Float64Array, { modelDir });
+
+  log(`single patient × 7 classes, ${singleRuns} runs`);
+  const times = new Float64Array(singleRuns);
+  for (let i = 0; i < singleRuns; i++) {
+    const start = process.hrtime.bigint();
+    await runTherapyModel(single[i % 200] as Float64Array, { modelDir });
+    times[i] = Number(process.hrtime.bigint() - start) / 1e6;
+  }
+  const meanMs = times.reduce((s, v) => s + v, 0) / singleRuns;
+  times.sort();
+
+  const batchRows = rows(patients.slice(0, batchPatients));
+  const nRows = batchRows.length / N_MODEL_INPUTS;
+  log(`batch of ${nRows} rows`);
+  await runTherapyModel(batchRows, { modelDir });
+  const batchRuns = 5;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < batchRuns; i++) await runTherapyModel(batchRows, { modelDir });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+
+  log('explained prediction (validation + ONNX + TreeSHAP for 7 classes)');
+  const explainRuns = 200;
+  const explained = new Float64Array(explainRuns);
+  await predictTherapyOptions(toTherapyModelInput((patients[0] as DigitalTwin).features), { modelDir });
+  for (let i = 0; i < explainRuns; i++) {
+    const s = process.hrtime.bigint();
+    await predictTherapyOptions(toTherapyModelInput((patients[i % patients.length] as DigitalTwin).features), { modelDir });
+    explained[i] = Number(process.hrtime.bigint() - s) / 1e6;
+  }
+  explained.sort();
+  const r = (x: number): number => Math.round(x * 1000) / 1000;
+  return {
+    singlePatient7Classes: { runs: singleRuns, p50Ms: r(percentile(times, 0.5)), p99Ms: r(percentile(times, 0.99)), meanMs: r(meanMs) },
+    batch: { rows: nRows, runs: batchRuns, predictionsPerSecond: Math.round((nRows * batchRuns) / seconds) },
+    explainedPrediction: { runs: explainRuns, p50Ms: r(percentile(explained, 0.5)), p99Ms: r(percentile(explained, 0.99)) },
+  };
+}

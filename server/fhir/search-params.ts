@@ -48,7 +48,7 @@ export function dateRangeOf(value: string): { start: Date; end: Date } {
   }
   if (d) {
     const start = new Date(Date.UTC(year, Number(mo) - 1, Number(d)));
-    if (start.getUTCDate() !== Number(d)) throw new FhirSearchError(`date value "${value}" is not a calendar date`);
+    if (start.getUTCDate() !== Number(d) || start.getUTCMonth() !== Number(mo) - 1) throw new FhirSearchError(`date value "${value}" is not a calendar date`);
     return { start, end: new Date(start.getTime() + 86400_000) };
   }
   if (mo) {

@@ -15,7 +15,7 @@ export function buildOffer(provider: string, def: DatasetDefinition, offer: Data
   return {
     '@id': offerIri(provider, def.key, offer.purpose),
     '@type': 'Offer',
-    target: datasetIri(provider, def.key),
+    // No target here: in a catalog the dataset is the target (the schema forbids one); requests add it.
     assigner: provider,
     permission: [
       {
@@ -95,6 +95,6 @@ export function buildCatalog(input: { provider: string; baseUrl: string; dataset
 
 /** True when a requested offer is the catalog offer unchanged (the consumer may not rewrite terms). */
 export function canonicalOfferMatch(catalogOffer: OdrlOffer, requested: OdrlOffer): boolean {
-  const strip = (o: OdrlOffer) => ({ id: o['@id'], target: o.target, permission: o.permission, prohibition: o.prohibition ?? [], obligation: o.obligation ?? [] });
+  const strip = (o: OdrlOffer) => ({ id: o['@id'], permission: o.permission, prohibition: o.prohibition ?? [], obligation: o.obligation ?? [] });
   return canonical(strip(catalogOffer)) === canonical(strip(requested));
 }

@@ -114,8 +114,9 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     let check: { offer: typeof m.offer; datasetId: string } | { refusal: string };
     if (!known) check = { refusal: `offer ${m.offer['@id']} is not in this provider's catalog` };
     else if (!catalogOffer) check = { refusal: `the access policy does not offer ${m.offer['@id']} to a participant with roles ${roles.join(', ') || 'none'}` };
+    else if (m.offer.target !== catalogOffer.datasetId) check = { refusal: `the offer target must be the dataset ${catalogOffer.datasetId}` };
     else if (!canonicalOfferMatch(catalogOffer.offer, m.offer)) check = { refusal: 'the requested offer differs from the catalog offer (target, permissions, prohibitions or duties changed)' };
-    else check = catalogOffer;
+    else check = { offer: { ...catalogOffer.offer, target: catalogOffer.datasetId }, datasetId: catalogOffer.datasetId };
     try {
       const outcome = await handleContractRequest(db, { provider: opts.id, consumer: consumer.participantId, consumerPid: m.consumerPid, offer: m.offer, callbackAddress: m.callbackAddress ?? null, check });
       const { row, agreement } = outcome;

@@ -75,7 +75,12 @@ function validatorFor(kind: DspMessageKind): ValidateFunction {
     // strict off: the official schemas use keywords (e.g. `items` inside a string schema) that strict mode rejects.
     ajv = new Ajv2019({ strict: false, allErrors: true });
     addFormats(ajv);
-    for (const schema of ALL_SCHEMAS) ajv.addSchema(schema, schema.$id);
+    // Three official transfer schemas write `…json#definitions/X` (no slash after #), which is not a JSON
+    // pointer; ajv cannot resolve it. Fix the pointer in memory; the copied files stay as published.
+    for (const schema of ALL_SCHEMAS) {
+      const fixed = JSON.parse(JSON.stringify(schema).replaceAll('.json#definitions/', '.json#/definitions/')) as { $id: string };
+      ajv.addSchema(fixed, fixed.$id);
+    }
   }
   const fn = ajv.getSchema(DSP_SCHEMA_IDS[kind]);
   if (!fn) throw new Error(`DSP schema not loaded: ${kind}`);

@@ -11,6 +11,7 @@ export default async function run(): Promise<void> {
   const f = await measureInference({ log: (m) => console.log(`model-inference: ${m}`) });
   console.log(`model-inference: single patient × 7 classes (${f.singlePatient7Classes.runs} runs): p50 ${f.singlePatient7Classes.p50Ms} ms, p99 ${f.singlePatient7Classes.p99Ms} ms, mean ${f.singlePatient7Classes.meanMs} ms`);
   console.log(`model-inference: batch of ${f.batch.rows} rows × ${f.batch.runs} runs: ${f.batch.predictionsPerSecond} predictions/s`);
+  console.log(`model-inference: machine ${f.machine.cores} cores, 1-min load average at start ${f.machine.loadAverage1mAtStart}`);
   console.log(`model-inference: explained prediction (validation + ONNX + TreeSHAP × 7, ${f.explainedPrediction.runs} runs): p50 ${f.explainedPrediction.p50Ms} ms, p99 ${f.explainedPrediction.p99Ms} ms`);
 }
 

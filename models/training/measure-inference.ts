@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { DRUG_CLASS_IDS } from '@/server/diabetes/model/drug-classes';
 import { N_MODEL_INPUTS, writeModelRow } from '@/server/diabetes/model/feature-vector';
 import { toTherapyModelInput } from '@/server/diabetes/model/input-schema';
@@ -14,6 +15,8 @@ export interface InferenceFigures {
   singlePatient7Classes: { runs: number; p50Ms: number; p99Ms: number; meanMs: number };
   batch: { rows: number; runs: number; predictionsPerSecond: number };
   explainedPrediction: { runs: number; p50Ms: number; p99Ms: number };
+  /** Other work on the machine skews the figures; the 1-minute load average and cores say how much. */
+  machine: { cores: number; loadAverage1mAtStart: number };
 }
 
 const percentile = (sorted: Float64Array, q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -26,6 +29,7 @@ function rows(twins: readonly DigitalTwin[]): Float64Array {
 
 export async function measureInference(options: { modelDir?: string; singleRuns?: number; batchPatients?: number; log?: (m: string) => void } = {}): Promise<InferenceFigures> {
   const { modelDir, singleRuns = 5000, batchPatients = 10_000, log = () => {} } = options;
+  const machine = { cores: os.cpus().length, loadAverage1mAtStart: Math.round((os.loadavg()[0] ?? 0) * 100) / 100 };
   const patients = generateDigitalTwins({ count: Math.max(batchPatients, 200), seed: 4242 });
   const single = patients.slice(0, 200).map((t) => rows([t]));
   for (let i = 0; i < 200; i++) await runTherapyModel(single[i % 200] as Float64Array, { modelDir });
@@ -64,5 +68,6 @@ export async function measureInference(options: { modelDir?: string; singleRuns?
     singlePatient7Classes: { runs: singleRuns, p50Ms: r(percentile(times, 0.5)), p99Ms: r(percentile(times, 0.99)), meanMs: r(meanMs) },
     batch: { rows: nRows, runs: batchRuns, predictionsPerSecond: Math.round((nRows * batchRuns) / seconds) },
     explainedPrediction: { runs: explainRuns, p50Ms: r(percentile(explained, 0.5)), p99Ms: r(percentile(explained, 0.99)) },
+    machine,
   };
 }

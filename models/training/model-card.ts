@@ -100,7 +100,8 @@ export function writeModelCard(m: CardInput): string {
     '|---|---|',
     ...Object.entries(policies).map(([name, v]) => `| ${name} | ${ci(v)} |`),
     '',
-    `- Model minus best-on-average (ranking ${d.bestOnAverageRanking.join(' > ')}, first eligible): ${ci(d.modelMinus.bestOnAverage)} mmol/mol.`,
+    '- All policies, the oracle included, choose only among the classes the guardrails allow for the patient (`server/diabetes/model/eligibility.ts`); regret is the expected HbA1c change of the chosen class minus that of the truly best eligible class.',
+    `- Model minus best-on-average (ranking ${d.bestOnAverageRanking.join(' > ')} by mean true change over the training twins, first eligible class; a generous comparator, since it is built from the truth): ${ci(d.modelMinus.bestOnAverage)} mmol/mol.`,
     `- Model minus guideline-only rule (ADA 2025 order): ${ci(d.modelMinus.guideline)} mmol/mol.`,
     `- Model minus observed prescribing: ${ci(d.modelMinus.observed)} mmol/mol.`,
     `- As in Dennis et al. (Lancet 2025): ${(d.observedConcordance.shareConcordant * 100).toFixed(1)} % of observed prescriptions matched the model's best class; their observed change was ${d.observedConcordance.difference} mmol/mol different from the others (raw, unadjusted).`,
@@ -132,7 +133,7 @@ export function writeModelCard(m: CardInput): string {
     `- ONNX vs in-process trees on ${m.onnx.parityRows} rows: max abs difference ${m.onnx.parityMaxAbsDiff.toExponential(2)} mmol/mol.`,
     ...(m.inference
       ? [
-          `- onnxruntime-node, CPU, one intra-op thread, on the training machine: single patient × 7 classes p50 ${m.inference.singlePatient7Classes.p50Ms} ms, p99 ${m.inference.singlePatient7Classes.p99Ms} ms (target p99 ≤ 1 ms); batch ${m.inference.batch.predictionsPerSecond.toLocaleString('en')} predictions/s (target ≥ 50,000); full explained prediction (validation, ONNX, TreeSHAP × 7) p50 ${m.inference.explainedPrediction.p50Ms} ms, p99 ${m.inference.explainedPrediction.p99Ms} ms. \`npm run bench\` measures them again.`,
+          `- onnxruntime-node, CPU, one intra-op thread, on the training machine: single patient × 7 classes p50 ${m.inference.singlePatient7Classes.p50Ms} ms, p99 ${m.inference.singlePatient7Classes.p99Ms} ms (target p99 ≤ 1 ms); batch ${m.inference.batch.predictionsPerSecond.toLocaleString('en')} predictions/s (target ≥ 50,000); full explained prediction (validation, ONNX, TreeSHAP × 7) p50 ${m.inference.explainedPrediction.p50Ms} ms, p99 ${m.inference.explainedPrediction.p99Ms} ms. Measured with a 1-minute load average of ${m.inference.machine.loadAverage1mAtStart} on ${m.inference.machine.cores} cores; figures depend on that load, and \`npm run bench\` measures them again.`,
         ]
       : ['- Inference not measured in this run; see `npm run bench`.']),
     '',
@@ -141,6 +142,7 @@ export function writeModelCard(m: CardInput): string {
     '- Synthetic data: the evaluation measures recovery of the generator\'s effect model. High agreement here says nothing about real patients; the generator\'s effect sizes are literature-inspired approximations, not estimates.',
     '- Decisions consider HbA1c only. Weight, hypoglycaemia (sulfonylureas, insulin), oedema and heart failure (TZD), organ protection (SGLT2i, GLP-1 RA), cost and patient preference are for the clinician; the guardrails only remove contraindicated or pointless options.',
     '- No unmeasured confounding exists in the generator; real observational data would have it, and the observed-data model would be biased.',
+    '- The small regret reflects the synthetic world: the generator\'s effect surfaces are smooth, mostly additive, use only features the model sees, and large gaps separate many classes (e.g. basal insulin at HbA1c > 86), so the best class is often easy to find. Real response heterogeneity is less well captured by routine features (Dennis et al., Lancet 2025).',
     '- Trees are flat outside the training data; inputs outside the ranges are refused, but sparse regions inside them (e.g. basal insulin, received by few twins, only at HbA1c > 86) are less certain. The P10–P90 interval covers individual variation, not model uncertainty.',
     '- Thresholds come from the synthetic cohort and do not transfer to laboratories or populations with other distributions.',
     '',

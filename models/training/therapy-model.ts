@@ -30,7 +30,8 @@ export interface TherapyModelConfig {
 export const DEFAULT_CONFIG: TherapyModelConfig = {
   shared: { maxRounds: 1500, learningRate: 0.05, maxDepth: 5, minLeaf: 40, lambda: 10, subsample: 0.8, earlyStoppingRounds: 60 },
   perClass: { maxRounds: 300, learningRate: 0.03, maxDepth: 3, minLeaf: 80, lambda: 50, subsample: 0.8, earlyStoppingRounds: 40 },
-  quantile: { maxRounds: 400, learningRate: 0.08, maxDepth: 4, minLeaf: 100, lambda: 10, subsample: 0.8, earlyStoppingRounds: 30 },
+  // Quantile models only set the interval around the mean; shallow and few trees keep serving cheap.
+  quantile: { maxRounds: 300, learningRate: 0.15, maxDepth: 3, minLeaf: 100, lambda: 10, subsample: 0.8, earlyStoppingRounds: 30 },
   maxBins: 64,
   seed: 1,
 };

@@ -5,6 +5,7 @@ import { TherapyModelInputError } from '@/server/diabetes/model/errors';
 import type { ExplanationTreesFile } from '@/server/diabetes/model/explanation-trees';
 import { fromExplanationTreesFile } from '@/server/diabetes/model/explanation-trees';
 import { N_MODEL_INPUTS, writeModelRow } from '@/server/diabetes/model/feature-vector';
+import type { TTherapyModelInput } from '@/server/diabetes/model/input-schema';
 import { toTherapyModelInput } from '@/server/diabetes/model/input-schema';
 import { modelFile } from '@/server/diabetes/model/model-files';
 import { predictTherapyBatch, predictTherapyOptions, runTherapyModel } from '@/server/diabetes/model/therapy-model';
@@ -28,11 +29,12 @@ const patient = {
   ascvd: false,
   heartFailure: true,
   currentTherapy: ['metformin'],
-};
+} satisfies TTherapyModelInput;
 
 async function rejection(input: unknown): Promise<TherapyModelInputError> {
   try {
-    await predictTherapyOptions(input, { explain: false });
+    // Deliberately untyped: these are the values a caller outside TypeScript could send.
+    await predictTherapyOptions(input as TTherapyModelInput, { explain: false });
   } catch (err) {
     if (err instanceof TherapyModelInputError) return err;
     throw err;
@@ -83,7 +85,7 @@ describe('predictTherapyOptions', () => {
       const one = await predictTherapyOptions(toTherapyModelInput(t.features), { explain: false });
       one.options.forEach((o, j) => expect(batch.predictions[i]?.[j]?.hba1cChangeMmolMol).toBe(o.predictedHba1cChangeMmolMol));
     }
-    await expect(predictTherapyBatch([patient, { ...patient, bmiKgM2: 5 }])).rejects.toThrow(/\[1\]\.bmiKgM2/);
+    await expect(predictTherapyBatch([patient, { ...patient, bmiKgM2: 5 }] as TTherapyModelInput[])).rejects.toThrow(/\[1\]\.bmiKgM2/);
   });
 });
 

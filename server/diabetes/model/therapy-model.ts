@@ -136,8 +136,11 @@ function rowsFor(patients: readonly PatientFeatureValues[]): Float64Array {
   return rows;
 }
 
-/** Predictions for one patient and all seven classes, ranked among the eligible ones. */
-export async function predictTherapyOptions(input: unknown, options: PredictOptions = {}): Promise<TherapyPrediction> {
+/**
+ * Predictions for one patient and all seven classes, ranked among the eligible ones. The input is
+ * validated again at run time (ranges, scope), so data that bypassed the type system is still refused.
+ */
+export async function predictTherapyOptions(input: TTherapyModelInput, options: PredictOptions = {}): Promise<TherapyPrediction> {
   const patient = toPatientFeatureValues(parseTherapyModelInput(input));
   const rows = rowsFor([patient]);
   const out = await runTherapyModel(rows, options);
@@ -190,7 +193,7 @@ export interface BatchPrediction {
 }
 
 /** Many patients at once (population views, research queries): no explanation, one ONNX call. */
-export async function predictTherapyBatch(inputs: readonly unknown[], options: Pick<PredictOptions, 'modelDir'> = {}): Promise<BatchPrediction> {
+export async function predictTherapyBatch(inputs: readonly TTherapyModelInput[], options: Pick<PredictOptions, 'modelDir'> = {}): Promise<BatchPrediction> {
   const patients = inputs.map((input, i) => {
     try {
       return toPatientFeatureValues(parseTherapyModelInput(input));

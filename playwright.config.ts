@@ -27,5 +27,4 @@ export default defineConfig({
     },
   },
   globalSetup: './e2e/global-setup.ts',
-  globalTeardown: './e2e/global-teardown.ts',
 });

@@ -1,5 +1,5 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { cloneElement, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/components/trpc/trpc-provider';
@@ -43,15 +43,15 @@ export function CreateUserForm() {
     );
   }
 
-  const field = (name: string, label: string, input: React.ReactNode) => (
+  const field = (name: string, label: string, input: React.ReactElement<React.InputHTMLAttributes<HTMLInputElement>>) => (
     <div className="field">
       <label htmlFor={`new-${name}`}>{label}</label>
-      {input}
-      {errors[name]?.map((m) => (
-        <p key={m} className="field-error">
-          {m}
+      {cloneElement(input, { 'aria-invalid': errors[name] ? true : undefined, 'aria-describedby': errors[name] ? `new-${name}-error` : undefined })}
+      {errors[name] ? (
+        <p id={`new-${name}-error`} className="field-error">
+          {errors[name].join(' ')}
         </p>
-      ))}
+      ) : null}
     </div>
   );
 

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { spawn, spawnSync } from 'node:child_process';
+import { ensureChromium } from '../scripts/ensure-chromium';
+import { buildIsStale } from '../scripts/build-if-stale';
+import { baseURL } from '../playwright.config';
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/**
+ * Starts the production web server on its own port with a fresh PGlite folder; returns the teardown.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  ensureChromium();
+  if (buildIsStale()) {
+    const build = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (build.status !== 0) throw new Error('next build failed');
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'd4h-e2e-'));
+  const port = new URL(baseURL).port;
+  const web = spawn('node_modules/.bin/next', ['start', '-p', port, '-H', '127.0.0.1'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: path.join(dataDir, 'app'),
+      NEXTAUTH_URL: baseURL,
+      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = fs.createWriteStream(path.join('test-results', 'e2e-web.log'));
+  fs.mkdirSync('test-results', { recursive: true });
+  web.stdout.pipe(log);
+  web.stderr.pipe(log);
+  await waitForHttp(`${baseURL}/sign-in`, 60_000);
+  return async () => {
+    web.kill('SIGTERM');
+    await new Promise((r) => web.once('exit', r));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => `${i.path.join('.') || 'command'}: ${i.message}`).join('\n')}\nusage: participant register --id ID --name NAME --kind hospital|research --roles r1,r2 --jwks FILE | revoke --id ID`);
   const args = parsed.data;
   const authorityUrl = (process.env.AUTHORITY_URL ?? 'http://127.0.0.1:4100').replace(/\/$/, '');
-  const token = resolveOperatorToken(process.env);
+  const token = resolveOperatorToken({ DATASPACE_OPERATOR_TOKEN: process.env.DATASPACE_OPERATOR_TOKEN, OPERATOR_TOKEN_FILE: process.env.OPERATOR_TOKEN_FILE });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   if (args.command === 'register') {
     let jwks: unknown;

@@ -146,14 +146,10 @@ export function createAuthorityApp(opts: AuthorityOptions) {
     const kind = input.kind ?? known?.kind;
     const roles = input.roles ?? known?.roles;
     if (!legalName || !kind || !roles) return problem(c, 400, 'invalid-enrolment', 'a new participant needs legalName, kind and roles');
-    const result = await db.transaction(async (tx) => {
-      await tx
+    await db
         .insert(registryParticipant)
         .values({ id: input.id, legalName, kind, roles, baseUrl: input.baseUrl ?? null, jwks: input.jwks, status: 'active' })
         .onConflictDoUpdate({ target: registryParticipant.id, set: { legalName, kind, roles, baseUrl: input.baseUrl ?? null, jwks: input.jwks, status: 'active', revokedAt: null, revocationReason: null } });
-      return null;
-    });
-    void result;
     return c.json(await issueFor(input.id, legalName, roles, input.jwks), 201);
   });
 

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { DspFailure } from './dsp-failure';
 import { contractAgreement, contractNegotiation, negotiationHistory } from '@/db/participant/schema/negotiation';
 import type { NegotiationState, OdrlAgreement, OdrlOffer } from '@/server/dataspace/protocol/dsp-types';
 import { newPid } from '@/server/dataspace/protocol/dsp-messages';
@@ -8,19 +9,8 @@ import { PURPOSE_LEFT_OPERAND, type Purpose } from '@/server/dataspace/protocol/
 
 export type NegotiationRow = typeof contractNegotiation.$inferSelect;
 
-/** A refusal the DSP layer turns into a ContractNegotiationError with this status and reason. */
-export class ContractNegotiationFailure extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 409,
-    readonly code: string,
-    message: string,
-    readonly providerPid = 'urn:uuid:unknown',
-    readonly consumerPid = 'urn:uuid:unknown',
-  ) {
-    super(message);
-    this.name = 'ContractNegotiationFailure';
-  }
-}
+
+export class ContractNegotiationFailure extends DspFailure {}
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { DspFailure } from './dsp-failure';
 import { contractAgreement, contractNegotiation } from '@/db/participant/schema/negotiation';
 import { transferProcess } from '@/db/participant/schema/transfer';
 import { newPid } from '@/server/dataspace/protocol/dsp-messages';
@@ -9,18 +10,7 @@ import { isTransferRetry, nextTransferState, type TransferEvent } from '@/server
 export type TransferRow = typeof transferProcess.$inferSelect;
 export type AgreementRow = typeof contractAgreement.$inferSelect;
 
-export class TransferFailure extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 409,
-    readonly code: string,
-    message: string,
-    readonly providerPid = 'urn:uuid:unknown',
-    readonly consumerPid = 'urn:uuid:unknown',
-  ) {
-    super(message);
-    this.name = 'TransferFailure';
-  }
-}
+export class TransferFailure extends DspFailure {}
 
 /**
  * Provider side of a TransferRequestMessage (HttpData-PULL): checks the agreement belongs to the consumer

@@ -1,6 +1,7 @@
 /**
- * `npm start`: builds the web app when its build is missing or stale, then runs the web app (and the
- * dataspace participants) as one group with prefixed logs. Ctrl-C stops everything.
+ * `npm start`: builds the web app when its build is missing or stale, then runs the dataspace participants
+ * (the authority first, then the providers) and the web app as one group with prefixed logs. Ctrl-C
+ * stops everything; a participant that dies is reported and the rest keep running (the app degrades).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,8 @@ import { z } from 'zod';
 import { ProcessGroup, type ManagedProcess } from './process-group';
 import { buildIsStale } from './build-if-stale';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/server/synthetic/demo-people';
+import { AUTHORITY_ID, PARTICIPANTS } from '@/server/dataspace/participants';
+import { resolveOperatorToken } from '@/server/dataspace/runtime/operator-token';
 
 const ZLauncherEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -17,6 +20,8 @@ const ZLauncherEnvSchema = z.object({
   DATABASE_URL: z.string().min(1).default('.data/app'),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  SEED_PATIENTS: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+  PARTICIPANT_HOST: z.string().min(1).default('127.0.0.1'),
 });
 
 function fail(message: string): never {
@@ -46,7 +51,27 @@ if (buildIsStale()) {
   if (build.status !== 0) fail('next build failed; see above.');
 }
 
+const operatorToken = resolveOperatorToken({ OPERATOR_TOKEN_FILE: path.join('.data', 'dataspace-operator.token') });
+const authority = PARTICIPANTS.find((p) => p.id === AUTHORITY_ID);
+const authorityUrl = process.env.AUTHORITY_URL ?? `http://${config.PARTICIPANT_HOST}:${authority?.defaultPort ?? 4100}`;
+
+const participantProcesses: ManagedProcess[] = PARTICIPANTS.map((p): ManagedProcess => ({
+  name: p.id,
+  command: process.execPath,
+  args: ['--import', 'tsx', 'scripts/participant-server.ts', '--id', p.id],
+  env: {
+    PORT: String(p.defaultPort),
+    HOST: config.PARTICIPANT_HOST,
+    AUTHORITY_URL: authorityUrl,
+    SEED_PATIENTS: String(config.SEED_PATIENTS),
+    DATASPACE_OPERATOR_TOKEN: operatorToken,
+  },
+  readyWhen: /ready on http:\/\//,
+  essential: false,
+}));
+
 const processes: ManagedProcess[] = [
+  ...participantProcesses,
   {
     name: 'web',
     command: nextBin,
@@ -58,6 +83,8 @@ const processes: ManagedProcess[] = [
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? publicUrl,
       NEXTAUTH_SECRET: sessionSecret(),
       SEED_DEMO: config.SEED_DEMO,
+      AUTHORITY_URL: authorityUrl,
+      DATASPACE_OPERATOR_TOKEN: operatorToken,
     },
     readyWhen: /Ready in|ready on/i,
     essential: true,
@@ -66,7 +93,7 @@ const processes: ManagedProcess[] = [
 
 const group = new ProcessGroup(processes);
 group
-  .startAll()
+  .startAll([[AUTHORITY_ID], PARTICIPANTS.filter((p) => p.id !== AUTHORITY_ID).map((p) => p.id), ['web']])
   .then(() => {
     group.log('launcher', `D4H Clinic is running at ${publicUrl}`);
     if (config.SEED_DEMO === 'true') {

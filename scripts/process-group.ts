@@ -5,7 +5,7 @@ export interface ManagedProcess {
   name: string;
   command: string;
   args: string[];
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string>;
   /** A line of output that means the process is ready. */
   readyWhen?: RegExp;
   /** When this process dies, stop everything (the web app); otherwise report it and carry on. */
@@ -61,8 +61,18 @@ export class ProcessGroup {
     });
   }
 
-  async startAll(): Promise<void> {
-    for (const [index, spec] of this.processes.entries()) await this.start(spec, index);
+  /** Starts the processes wave by wave: every process of a wave in parallel, the next wave once all are ready. */
+  async startAll(waves: string[][]): Promise<void> {
+    for (const wave of waves) {
+      await Promise.all(
+        wave.map((name) => {
+          const index = this.processes.findIndex((p) => p.name === name);
+          const spec = this.processes[index];
+          if (!spec) throw new Error(`no process named ${name}`);
+          return this.start(spec, index);
+        }),
+      );
+    }
   }
 
   async stop(exitCode: number, reason: string): Promise<never> {

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { ensureChromium } from '../scripts/ensure-chromium';
 import { buildIsStale } from '../scripts/build-if-stale';
 import { baseURL } from '../playwright.config';
+import { startDataspace } from '../server/dataspace/testing/start-dataspace';
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -21,7 +22,8 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 }
 
 /**
- * Starts the production web server on its own port with a fresh PGlite folder; returns the teardown.
+ * Starts the four dataspace participants (real processes, small synthetic populations) and the
+ * production web server on its own port with a fresh PGlite folder; returns the teardown.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   ensureChromium();
@@ -29,6 +31,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const build = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) throw new Error('next build failed');
   }
+  const dataspace = await startDataspace({ seedPatients: Number(process.env.E2E_SEED_PATIENTS ?? 80) });
+  // Workers start after this set-up and inherit the environment: tests find the participants here.
+  process.env.E2E_DATASPACE = JSON.stringify({ authorityUrl: dataspace.authorityUrl, participants: dataspace.participants });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'd4h-e2e-'));
   const port = new URL(baseURL).port;
   const web = spawn('node_modules/.bin/next', ['start', '-p', port, '-H', '127.0.0.1'], {
@@ -39,6 +44,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       DATABASE_URL: path.join(dataDir, 'app'),
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+      AUTHORITY_URL: dataspace.authorityUrl,
+      DATASPACE_OPERATOR_TOKEN: dataspace.operatorToken,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -50,6 +57,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   return async () => {
     web.kill('SIGTERM');
     await new Promise((r) => web.once('exit', r));
+    await dataspace.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

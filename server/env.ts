@@ -14,6 +14,9 @@ const ZEnvSchema = z.object({
   NEXTAUTH_URL: z.url().default('http://localhost:3000'),
   NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTHORITY_URL: z.url().default('http://127.0.0.1:4100'),
+  DATASPACE_OPERATOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().describe('onboarding secret for enrolling the web app at the authority; else read from OPERATOR_TOKEN_FILE'),
+  OPERATOR_TOKEN_FILE: z.string().min(1).default('.data/dataspace-operator.token'),
+  DATASPACE_FHIR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000).describe('time budget of one provider in a record fan-out'),
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
 });
 export type TEnv = z.infer<typeof ZEnvSchema>;

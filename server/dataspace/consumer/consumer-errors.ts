@@ -1,0 +1,48 @@
+import { DspRefusal } from '@/server/dataspace/protocol/dsp-client';
+import { ParticipantCallError } from '@/server/dataspace/runtime/participant-http';
+
+/** The provider answered and said no (a DSP error, a TERMINATED negotiation, no offer for the purpose). */
+export class ContractRefused extends Error {
+  constructor(
+    readonly providerId: string,
+    readonly reason: string,
+  ) {
+    super(`${providerId} refused: ${reason}`);
+    this.name = 'ContractRefused';
+  }
+}
+
+/** The provider did not answer at all (connection refused, reset, DNS, timeout). */
+export class ProviderUnreachable extends Error {
+  constructor(
+    readonly providerId: string,
+    readonly reason: string,
+  ) {
+    super(`${providerId} unreachable: ${reason}`);
+    this.name = 'ProviderUnreachable';
+  }
+}
+
+function refusalReason(body: unknown): string {
+  if (body && typeof body === 'object') {
+    const b = body as { reason?: unknown; detail?: unknown; code?: unknown; error?: unknown };
+    const reason = Array.isArray(b.reason) ? b.reason.join('; ') : typeof b.reason === 'string' ? b.reason : typeof b.detail === 'string' ? b.detail : null;
+    const code = typeof b.code === 'string' ? b.code : typeof b.error === 'string' ? b.error : null;
+    if (reason || code) return [code, reason].filter(Boolean).join(': ');
+  }
+  return typeof body === 'string' && body.length > 0 ? body.slice(0, 200) : 'no reason given';
+}
+
+/** Sorts any error from a DSP call into refused (it answered) or unreachable (it did not). */
+export function classifyDspError(providerId: string, error: unknown): ContractRefused | ProviderUnreachable {
+  if (error instanceof ContractRefused || error instanceof ProviderUnreachable) return error;
+  if (error instanceof DspRefusal || error instanceof ParticipantCallError) {
+    // 5xx is a provider in trouble, not a decision.
+    return error.status >= 500 ? new ProviderUnreachable(providerId, `answered ${error.status}`) : new ContractRefused(providerId, `${error.status} ${refusalReason(error.body)}`);
+  }
+  const e = error as { name?: string; message?: string; cause?: { code?: string } };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return new ProviderUnreachable(providerId, 'timed out');
+  if (e.name === 'TypeError' || e.cause?.code) return new ProviderUnreachable(providerId, e.cause?.code ?? e.message ?? 'network error');
+  // Anything else (a malformed message that failed schema validation, for instance) is the provider's fault too.
+  return new ContractRefused(providerId, e.message ?? 'invalid answer');
+}

@@ -1,0 +1,123 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { dataspaceAgreement, dataspaceCatalog, dataspaceNegotiation, dataspaceNegotiationEvent, dataspaceTransfer } from '@/db/app/schema/dataspace';
+import type { ConsumerNegotiation, ConsumerTransfer } from '@/server/dataspace/protocol/dsp-client';
+import type { DspCatalog } from '@/server/dataspace/protocol/dsp-types';
+
+export type StoredAgreement = typeof dataspaceAgreement.$inferSelect;
+export type StoredTransfer = typeof dataspaceTransfer.$inferSelect;
+
+/** Persistence of the consumer's contracts. Each write that spans rows is one transaction. */
+export class ContractStore {
+  constructor(private readonly db: Database) {}
+
+  async cachedCatalog(providerId: string): Promise<{ catalog: DspCatalog; fetchedAt: Date } | null> {
+    const [row] = await this.db.select().from(dataspaceCatalog).where(eq(dataspaceCatalog.providerId, providerId));
+    return row ? { catalog: row.catalog as DspCatalog, fetchedAt: row.fetchedAt } : null;
+  }
+
+  async saveCatalog(providerId: string, providerUrl: string, catalog: DspCatalog): Promise<void> {
+    const fetchedAt = new Date();
+    await this.db
+      .insert(dataspaceCatalog)
+      .values({ providerId, providerUrl, catalog, fetchedAt })
+      .onConflictDoUpdate({ target: dataspaceCatalog.providerId, set: { providerUrl, catalog, fetchedAt } });
+  }
+
+  /**
+   * The negotiation, its whole state history and (when it reached an agreement) the agreement, all or
+   * nothing: a crash between the rows cannot leave a FINALIZED negotiation without its agreement.
+   */
+  async saveNegotiation(n: ConsumerNegotiation, input: { datasetId: string; purpose: string }): Promise<StoredAgreement | null> {
+    return this.db.transaction(async (tx) => {
+      const last = n.history.at(-1);
+      const [row] = await tx
+        .insert(dataspaceNegotiation)
+        .values({
+          consumerPid: n.consumerPid,
+          providerPid: n.providerPid || null,
+          providerId: n.providerId,
+          datasetId: input.datasetId,
+          purpose: input.purpose,
+          offer: n.offer,
+          state: n.state,
+          terminationReason: n.terminationReason,
+          createdAt: new Date(n.history[0]?.at ?? Date.now()),
+          updatedAt: new Date(last?.at ?? Date.now()),
+        })
+        .returning({ id: dataspaceNegotiation.id });
+      if (!row) throw new Error('the negotiation row was not written');
+      await tx.insert(dataspaceNegotiationEvent).values(n.history.map((h, seq) => ({ negotiationId: row.id, seq, fromState: h.from, toState: h.to, at: new Date(h.at), reason: h.reason ?? null })));
+      if (!n.agreement || n.state !== 'FINALIZED') return null;
+      const a = n.agreement;
+      const [agreement] = await tx
+        .insert(dataspaceAgreement)
+        .values({
+          id: a['@id'],
+          negotiationId: row.id,
+          providerId: n.providerId,
+          datasetId: input.datasetId,
+          purpose: input.purpose,
+          assigner: a.assigner,
+          assignee: a.assignee,
+          target: a.target,
+          signedAt: new Date(a.timestamp),
+          policy: a,
+        })
+        .returning();
+      return agreement ?? null;
+    });
+  }
+
+  async latestAgreement(providerId: string, purpose: string): Promise<StoredAgreement | null> {
+    const [row] = await this.db
+      .select()
+      .from(dataspaceAgreement)
+      .where(and(eq(dataspaceAgreement.providerId, providerId), eq(dataspaceAgreement.purpose, purpose)))
+      .orderBy(desc(dataspaceAgreement.signedAt))
+      .limit(1);
+    return row ?? null;
+  }
+
+  async latestStartedTransfer(providerId: string, purpose: string): Promise<StoredTransfer | null> {
+    const [row] = await this.db
+      .select()
+      .from(dataspaceTransfer)
+      .where(and(eq(dataspaceTransfer.providerId, providerId), eq(dataspaceTransfer.purpose, purpose), eq(dataspaceTransfer.state, 'STARTED')))
+      .orderBy(desc(dataspaceTransfer.createdAt))
+      .limit(1);
+    return row ?? null;
+  }
+
+  async saveTransfer(t: ConsumerTransfer, purpose: string): Promise<StoredTransfer> {
+    const now = new Date();
+    const [row] = await this.db
+      .insert(dataspaceTransfer)
+      .values({
+        consumerPid: t.consumerPid,
+        providerPid: t.providerPid,
+        providerId: t.providerId,
+        providerUrl: t.providerUrl,
+        agreementId: t.agreementId,
+        purpose,
+        state: t.state,
+        endpoint: t.endpoint,
+        tokenExpiresAt: t.tokenExpiresAt,
+        tokenRefreshedAt: t.token ? now : null,
+      })
+      .returning();
+    if (!row) throw new Error('the transfer row was not written');
+    return row;
+  }
+
+  async recordRefresh(consumerPid: string, t: ConsumerTransfer): Promise<void> {
+    await this.db
+      .update(dataspaceTransfer)
+      .set({ state: t.state, endpoint: t.endpoint, tokenExpiresAt: t.tokenExpiresAt, tokenRefreshedAt: new Date(), updatedAt: new Date() })
+      .where(eq(dataspaceTransfer.consumerPid, consumerPid));
+  }
+
+  async markTransfer(consumerPid: string, state: string): Promise<void> {
+    await this.db.update(dataspaceTransfer).set({ state, updatedAt: new Date() }).where(eq(dataspaceTransfer.consumerPid, consumerPid));
+  }
+}

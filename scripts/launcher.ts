@@ -22,6 +22,8 @@ const ZLauncherEnvSchema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   SEED_PATIENTS: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   PARTICIPANT_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Where each participant keeps its data; `{id}` becomes the participant id (one database each). */
+  PARTICIPANT_DATABASE_TEMPLATE: z.string().includes('{id}', { message: 'must contain {id}' }).default('.data/participants/{id}'),
 });
 
 function fail(message: string): never {
@@ -62,6 +64,7 @@ const participantProcesses: ManagedProcess[] = PARTICIPANTS.map((p): ManagedProc
   env: {
     PORT: String(p.defaultPort),
     HOST: config.PARTICIPANT_HOST,
+    PARTICIPANT_DATABASE: config.PARTICIPANT_DATABASE_TEMPLATE.replaceAll('{id}', p.id),
     AUTHORITY_URL: authorityUrl,
     SEED_PATIENTS: String(config.SEED_PATIENTS),
     DATASPACE_OPERATOR_TOKEN: operatorToken,

@@ -3,12 +3,16 @@ import { sessionRouter } from './routers/session/_router';
 import { adminRouter } from './routers/admin/_router';
 import { auditRouter } from './routers/audit/_router';
 import { careRouter } from './routers/care/_router';
+import { patientsRouter } from './routers/patients/_router';
+import { dataspaceRouter } from './routers/dataspace/_router';
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
   admin: adminRouter,
   audit: auditRouter,
   care: careRouter,
+  patients: patientsRouter,
+  dataspace: dataspaceRouter,
 });
 export type AppRouter = typeof appRouter;
 

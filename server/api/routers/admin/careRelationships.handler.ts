@@ -3,11 +3,11 @@ import type { z } from 'zod';
 import { careRelationships } from '@/db/app/schema/care-relationships';
 import { users } from '@/db/app/schema/users';
 import type { TSignedInContext } from '@/server/api/trpc';
+import { inTransaction } from '@/server/api/in-transaction';
 import { AppError } from '@/server/api/app-error';
 import { CLINICIAN_ROLES } from '@/server/auth/roles';
-import { recordAuditEvent } from '@/server/audit/record-audit-event';
-import { auditActor } from '@/server/audit/audit-actor';
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_SUBTYPES, AUDIT_TYPES } from '@/server/audit/audit-codes';
+import { recordUserAction } from '@/server/audit/record-user-action';
+import { AUDIT_ACTIONS, AUDIT_SUBTYPES } from '@/server/audit/audit-codes';
 import type { ZAddCareRelationshipInputSchema, ZEndCareRelationshipInputSchema } from './careRelationships.schema';
 
 export async function listCareRelationshipsHandler({ ctx }: { ctx: TSignedInContext }) {
@@ -36,37 +36,35 @@ export async function addCareRelationshipHandler({ ctx, input }: { ctx: TSignedI
       and(eq(careRelationships.clinicianId, input.clinicianId), eq(careRelationships.patientNationalId, input.patientNationalId), isNull(careRelationships.until)),
     );
   if (open) throw new AppError('CONFLICT', 'This clinician already cares for this patient.');
-  const [created] = await ctx.db
-    .insert(careRelationships)
-    .values({ clinicianId: input.clinicianId, patientNationalId: input.patientNationalId, until: input.until, createdBy: ctx.user.id })
-    .returning({ id: careRelationships.id });
-  await recordAuditEvent(ctx.db, {
-    typeCode: AUDIT_TYPES.applicationActivity,
-    subtype: AUDIT_SUBTYPES.careRelationshipCreated,
-    action: AUDIT_ACTIONS.create,
-    outcome: AUDIT_OUTCOMES.success,
-    patientNationalId: input.patientNationalId,
-    entity: { type: 'CareRelationship', id: created?.id, clinicianId: input.clinicianId },
-    ...auditActor(ctx),
+  return inTransaction(ctx, async (ctx) => {
+    const [created] = await ctx.db
+      .insert(careRelationships)
+      .values({ clinicianId: input.clinicianId, patientNationalId: input.patientNationalId, until: input.until, createdBy: ctx.user.id })
+      .returning({ id: careRelationships.id });
+    await recordUserAction(ctx, {
+      subtype: AUDIT_SUBTYPES.careRelationshipCreated,
+      action: AUDIT_ACTIONS.create,
+      patientNationalId: input.patientNationalId,
+      entity: { type: 'CareRelationship', id: created?.id, clinicianId: input.clinicianId },
+    });
+    return { id: created?.id ?? '' };
   });
-  return { id: created?.id ?? '' };
 }
 
 export async function endCareRelationshipHandler({ ctx, input }: { ctx: TSignedInContext; input: z.infer<typeof ZEndCareRelationshipInputSchema> }) {
-  const [ended] = await ctx.db
-    .update(careRelationships)
-    .set({ until: new Date() })
-    .where(and(eq(careRelationships.id, input.id), isNull(careRelationships.until)))
-    .returning({ id: careRelationships.id, patientNationalId: careRelationships.patientNationalId });
-  if (!ended) throw new AppError('NOT_FOUND', 'No open care relationship with this id.');
-  await recordAuditEvent(ctx.db, {
-    typeCode: AUDIT_TYPES.applicationActivity,
-    subtype: AUDIT_SUBTYPES.careRelationshipEnded,
-    action: AUDIT_ACTIONS.update,
-    outcome: AUDIT_OUTCOMES.success,
-    patientNationalId: ended.patientNationalId,
-    entity: { type: 'CareRelationship', id: ended.id },
-    ...auditActor(ctx),
+  return inTransaction(ctx, async (ctx) => {
+    const [ended] = await ctx.db
+      .update(careRelationships)
+      .set({ until: new Date() })
+      .where(and(eq(careRelationships.id, input.id), isNull(careRelationships.until)))
+      .returning({ id: careRelationships.id, patientNationalId: careRelationships.patientNationalId });
+    if (!ended) throw new AppError('NOT_FOUND', 'No open care relationship with this id.');
+    await recordUserAction(ctx, {
+      subtype: AUDIT_SUBTYPES.careRelationshipEnded,
+      action: AUDIT_ACTIONS.update,
+      patientNationalId: ended.patientNationalId,
+      entity: { type: 'CareRelationship', id: ended.id },
+    });
+    return { id: ended.id };
   });
-  return { id: ended.id };
 }

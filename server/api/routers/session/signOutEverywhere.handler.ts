@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { users } from '@/db/app/schema/users';
+import { inTransaction } from '@/server/api/in-transaction';
 import type { TSignedInContext } from '@/server/api/trpc';
 import { auditActor } from '@/server/audit/audit-actor';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
@@ -7,14 +8,16 @@ import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_SUBTYPES, AUDIT_TYPES } from '@/se
 
 /** Bumps the session version: every session of this user, on every device and replica, ends now. */
 export async function signOutEverywhereHandler({ ctx }: { ctx: TSignedInContext }) {
-  await ctx.db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, ctx.user.id));
-  await recordAuditEvent(ctx.db, {
-    typeCode: AUDIT_TYPES.userAuthentication,
-    subtype: AUDIT_SUBTYPES.logoutEverywhere,
-    action: AUDIT_ACTIONS.execute,
-    outcome: AUDIT_OUTCOMES.success,
-    entity: { type: 'User', id: ctx.user.id },
-    ...auditActor(ctx),
+  return inTransaction(ctx, async (ctx) => {
+    await ctx.db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, ctx.user.id));
+    await recordAuditEvent(ctx.db, {
+      typeCode: AUDIT_TYPES.userAuthentication,
+      subtype: AUDIT_SUBTYPES.logoutEverywhere,
+      action: AUDIT_ACTIONS.execute,
+      outcome: AUDIT_OUTCOMES.success,
+      entity: { type: 'User', id: ctx.user.id },
+      ...auditActor(ctx),
+    });
+    return { ended: true as const };
   });
-  return { ended: true as const };
 }

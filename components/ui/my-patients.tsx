@@ -1,9 +1,10 @@
 'use client';
+import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/components/trpc/trpc-provider';
 
-/** The national ids of the patients in the clinician's care (names come from the providers, in a later feature). */
+/** The patients in the clinician's care, each linked to the record merged from the dataspace. */
 export function MyPatients() {
   const trpc = useTRPC();
   const t = useTranslations('patients');
@@ -22,12 +23,19 @@ export function MyPatients() {
           <thead>
             <tr>
               <th scope="col">{t('nationalId')}</th>
+              <th scope="col">{t('record')}</th>
             </tr>
           </thead>
           <tbody>
             {data.map((id) => (
               <tr key={id}>
                 <td className="mono">{id}</td>
+                <td>
+                  <Link href={`/patients/${id}`} data-testid={`patient-link-${id}`}>
+                    {t('open')}
+                    <span className="visually-hidden"> {id}</span>
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -2,8 +2,11 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { pageAccess } from '@/server/auth/page-access';
 import { Forbidden } from '@/components/ui/forbidden';
-import { NotBuilt } from '@/components/ui/not-built';
 import { PageHead } from '@/components/ui/page-head';
+import { CatalogBrowser } from '@/components/dataspace/catalog-browser';
+import { AgreementsTable, NegotiationsTable, TransfersTable } from '@/components/dataspace/contracts-tables';
+import { ParticipantsTable } from '@/components/dataspace/participants-table';
+import { ProviderHealth } from '@/components/dataspace/provider-health';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('dataspace'))('title') };
@@ -16,16 +19,19 @@ export default async function DataspacePage() {
   return (
     <>
       <PageHead title={t('dataspace.title')} intro={t('dataspace.intro')} />
-      <div className="grid-2">
-        <NotBuilt feature={t('dataspace.feature')} />
-        <section className="card">
-          <h2>{t('audit.title')}</h2>
-          <p className="muted">{t('audit.intro')}</p>
-          <Link className="button secondary" href="/audit">
-            {t('nav.audit')}
-          </Link>
-        </section>
-      </div>
+      <ProviderHealth />
+      <ParticipantsTable />
+      <AgreementsTable />
+      <TransfersTable />
+      <NegotiationsTable />
+      <CatalogBrowser />
+      <section className="card">
+        <h2>{t('audit.title')}</h2>
+        <p className="muted">{t('audit.intro')}</p>
+        <Link className="button secondary" href="/audit">
+          {t('nav.audit')}
+        </Link>
+      </section>
     </>
   );
 }

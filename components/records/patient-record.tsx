@@ -1,0 +1,281 @@
+'use client';
+import { useQuery } from '@tanstack/react-query';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useTRPC } from '@/components/trpc/trpc-provider';
+import type { TRecordOutput } from '@/server/api/routers/patients/record.schema';
+import { Hba1cTrend } from './hba1c-trend';
+import { ProviderStatusStrip } from './provider-status-strip';
+import { SourceTag } from './source-tag';
+
+const OBSERVATIONS_SHOWN = 40;
+
+function DateCell({ value }: { value: string | null }) {
+  const format = useFormatter();
+  if (!value) return <>—</>;
+  const d = new Date(value);
+  return <time dateTime={d.toISOString()}>{format.dateTime(d, { dateStyle: 'medium' })}</time>;
+}
+
+function Demographics({ record }: { record: TRecordOutput }) {
+  const t = useTranslations('record');
+  const p = record.patient;
+  return (
+    <section className="card" aria-labelledby="demographics-title">
+      <h2 id="demographics-title">{t('demographics')}</h2>
+      {p ? (
+        <dl className="facts">
+          <div>
+            <dt>{t('name')}</dt>
+            <dd data-testid="patient-name">{p.name}</dd>
+          </div>
+          <div>
+            <dt>{t('birthDate')}</dt>
+            <dd>{p.birthDate ? <DateCell value={p.birthDate} /> : '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('gender')}</dt>
+            <dd>{p.gender ? t(`genders.${p.gender === 'female' || p.gender === 'male' ? p.gender : 'other'}`) : '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('nationalId')}</dt>
+            <dd className="mono">{record.nationalId}</dd>
+          </div>
+          <div>
+            <dt>{t('recordsAt')}</dt>
+            <dd>
+              <ul className="inline-list">
+                {p.sources.map((s) => (
+                  <li key={s.providerId}>
+                    <SourceTag source={s} /> <span className="mono muted">{s.localIdentifier}</span>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        </dl>
+      ) : (
+        <p className="muted">{t('noDemographics')}</p>
+      )}
+    </section>
+  );
+}
+
+function Section({ id, title, count, children }: { id: string; title: string; count: number; children: React.ReactNode }) {
+  const t = useTranslations('record');
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>
+        {title} <span className="badge">{count}</span>
+      </h2>
+      {count === 0 ? <p className="muted">{t('none')}</p> : <div className="table-wrap">{children}</div>}
+    </section>
+  );
+}
+
+function RecordBody({ record }: { record: TRecordOutput }) {
+  const t = useTranslations('record');
+  const [allObservations, setAllObservations] = useState(false);
+  const observations = allObservations ? record.observations : record.observations.slice(0, OBSERVATIONS_SHOWN);
+  return (
+    <>
+      <Demographics record={record} />
+      <Hba1cTrend observations={record.observations} />
+      {record.oncology.length > 0 ? (
+        <Section id="oncology" title={t('oncology')} count={record.oncology.length}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('kind')}</th>
+                <th scope="col">{t('item')}</th>
+                <th scope="col">{t('value')}</th>
+                <th scope="col">{t('date')}</th>
+                <th scope="col">{t('source')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {record.oncology.map((o) => (
+                <tr key={o.id}>
+                  <td>{t.has(`mcode.${o.kind}`) ? t(`mcode.${o.kind}`) : o.kind}</td>
+                  <td>
+                    {o.label} {o.code ? <span className="mono muted">{o.code}</span> : null}
+                  </td>
+                  <td>{o.value ?? '—'}</td>
+                  <td>
+                    <DateCell value={o.date} />
+                  </td>
+                  <td>
+                    <SourceTag source={o.source} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      ) : null}
+      <Section id="conditions" title={t('conditions')} count={record.conditions.length}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('condition')}</th>
+              <th scope="col">{t('codes')}</th>
+              <th scope="col">{t('clinicalStatus')}</th>
+              <th scope="col">{t('onset')}</th>
+              <th scope="col">{t('source')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {record.conditions.map((c) => (
+              <tr key={c.id}>
+                <td>{c.display}</td>
+                <td className="mono">{c.codes.map((x) => x.code).join(' · ')}</td>
+                <td>{c.clinicalStatus ?? '—'}</td>
+                <td>
+                  <DateCell value={c.date} />
+                </td>
+                <td>
+                  <SourceTag source={c.source} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+      <Section id="observations" title={t('observations')} count={record.observations.length}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('test')}</th>
+              <th scope="col">LOINC</th>
+              <th scope="col">{t('value')}</th>
+              <th scope="col">{t('date')}</th>
+              <th scope="col">{t('source')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {observations.map((o) => (
+              <tr key={o.id}>
+                <td>{o.display}</td>
+                <td className="mono">{o.loinc ?? '—'}</td>
+                <td>
+                  {o.hba1c ? (
+                    <span data-testid="hba1c">
+                      {t('hba1cBoth', { mmol: o.hba1c.mmolMol, percent: o.hba1c.percent })}
+                    </span>
+                  ) : o.value !== null ? (
+                    `${o.value} ${o.unit ?? ''}`
+                  ) : (
+                    (o.text ?? '—')
+                  )}
+                </td>
+                <td>
+                  <DateCell value={o.date} />
+                </td>
+                <td>
+                  <SourceTag source={o.source} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {record.observations.length > OBSERVATIONS_SHOWN ? (
+          <button type="button" className="button secondary small" onClick={() => setAllObservations((v) => !v)} aria-expanded={allObservations}>
+            {allObservations ? t('showFewer') : t('showAll', { count: record.observations.length })}
+          </button>
+        ) : null}
+      </Section>
+      <Section id="medications" title={t('medications')} count={record.medications.length}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('medication')}</th>
+              <th scope="col">ATC</th>
+              <th scope="col">{t('kind')}</th>
+              <th scope="col">{t('dosage')}</th>
+              <th scope="col">{t('date')}</th>
+              <th scope="col">{t('source')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {record.medications.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  {m.display} {m.status ? <span className="muted">({m.status})</span> : null}
+                </td>
+                <td className="mono">{m.atc ?? '—'}</td>
+                <td>{t(`medicationKind.${m.kind}`)}</td>
+                <td>{m.dosage ?? '—'}</td>
+                <td>
+                  <DateCell value={m.date} />
+                </td>
+                <td>
+                  <SourceTag source={m.source} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+      <Section id="procedures" title={t('proceduresReports')} count={record.procedures.length + record.reports.length}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('item')}</th>
+              <th scope="col">{t('codes')}</th>
+              <th scope="col">{t('value')}</th>
+              <th scope="col">{t('date')}</th>
+              <th scope="col">{t('source')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...record.procedures.map((p) => ({ ...p, conclusion: null as string | null })), ...record.reports].map((p) => (
+              <tr key={p.id}>
+                <td>{p.display}</td>
+                <td className="mono">{p.code ?? '—'}</td>
+                <td>{p.conclusion ?? '—'}</td>
+                <td>
+                  <DateCell value={p.date} />
+                </td>
+                <td>
+                  <SourceTag source={p.source} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+    </>
+  );
+}
+
+/** A patient's record merged from every provider holding it, with the providers' answers first. */
+export function PatientRecord({ nationalId }: { nationalId: string }) {
+  const trpc = useTRPC();
+  const t = useTranslations('record');
+  const tErrors = useTranslations('errors');
+  const { data, isPending, isError, error, refetch, isFetching } = useQuery({ ...trpc.patients.record.queryOptions({ nationalId }), retry: false, refetchOnWindowFocus: false });
+  if (isPending) return <p className="muted" aria-live="polite">{t('loading')}</p>;
+  if (isError) return <p className="notice danger" role="alert">{error.data?.code === 'FORBIDDEN' ? error.message : tErrors('generic')}</p>;
+  const missing = data.providers.filter((p) => p.status !== 'ok');
+  return (
+    <>
+      <section className="card" aria-labelledby="providers-title">
+        <div className="card-head">
+          <h2 id="providers-title">{t('providersTitle')}</h2>
+          <button type="button" className="button secondary small" onClick={() => void refetch()} disabled={isFetching}>
+            {isFetching ? t('loading') : t('reload')}
+          </button>
+        </div>
+        {!data.locator.ok ? <p className="notice danger" role="alert">{t('locatorDown')}</p> : null}
+        {data.locator.ok && data.providers.length === 0 ? <p className="muted">{t('noProviders')}</p> : null}
+        {missing.length > 0 ? (
+          <p className="notice danger" role="status" data-testid="missing-providers">
+            {t('missing', { providers: missing.map((p) => p.legalName ?? p.providerId).join(', ') })}
+          </p>
+        ) : null}
+        <ProviderStatusStrip providers={data.providers} />
+      </section>
+      <RecordBody record={data} />
+    </>
+  );
+}

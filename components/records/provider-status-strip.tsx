@@ -1,0 +1,28 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import type { TRecordOutput } from '@/server/api/routers/patients/record.schema';
+
+const STATUS_BADGE = { ok: 'success', denied: 'danger', timeout: 'warning', unavailable: 'danger' } as const;
+const CONSENT_BADGE = { active: 'success', partial: 'warning', withdrawn: 'danger', unknown: '' } as const;
+
+/** One tile per provider holding the patient: what it answered, its consent status, and how long it took. */
+export function ProviderStatusStrip({ providers }: { providers: TRecordOutput['providers'] }) {
+  const t = useTranslations('record');
+  return (
+    <ul className="status-strip" aria-label={t('providersLabel')}>
+      {providers.map((p) => (
+        <li key={p.providerId} className={`status-tile ${p.status}`} data-testid={`provider-${p.providerId}`} data-status={p.status}>
+          <strong>{p.legalName ?? p.providerId}</strong>
+          <span className="mono muted">{p.providerId}</span>
+          <span>
+            <span className={`badge ${STATUS_BADGE[p.status]}`}>{t(`status.${p.status}`)}</span>{' '}
+            <span className={`badge ${CONSENT_BADGE[p.consent]}`}>{t(`consent.${p.consent}`)}</span>
+          </span>
+          <span className="muted small">{p.status === 'ok' ? t('answered', { count: p.resources, ms: p.elapsedMs }) : (p.detail ?? '')}</span>
+          {p.status === 'ok' && p.detail ? <span className="muted small">{p.detail}</span> : null}
+          {p.truncated ? <span className="muted small">{t('truncated')}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -8,6 +8,7 @@ export function UsersTable() {
   const queryClient = useQueryClient();
   const t = useTranslations();
   const users = useQuery(trpc.admin.listUsers.queryOptions());
+  const me = useQuery(trpc.session.me.queryOptions());
   const setDisabled = useMutation(
     trpc.admin.setUserDisabled.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.listUsers.queryKey() }) }),
   );
@@ -46,15 +47,17 @@ export function UsersTable() {
                   <span className={`badge ${u.disabled ? 'danger' : 'success'}`}>{u.disabled ? t('admin.disabled') : t('admin.active')}</span>
                 </td>
                 <td>
-                  <button
-                    className={`button small ${u.disabled ? 'secondary' : 'danger'}`}
-                    type="button"
-                    aria-label={`${u.disabled ? t('admin.enable') : t('admin.disable')}: ${u.name}`}
-                    disabled={setDisabled.isPending}
-                    onClick={() => setDisabled.mutate({ userId: u.id, disabled: !u.disabled })}
-                  >
-                    {u.disabled ? t('admin.enable') : t('admin.disable')}
-                  </button>
+                  {u.id === me.data?.id ? null : (
+                    <button
+                      className={`button small ${u.disabled ? 'secondary' : 'danger'}`}
+                      type="button"
+                      aria-label={`${u.disabled ? t('admin.enable') : t('admin.disable')}: ${u.name}`}
+                      disabled={setDisabled.isPending}
+                      onClick={() => setDisabled.mutate({ userId: u.id, disabled: !u.disabled })}
+                    >
+                      {u.disabled ? t('admin.enable') : t('admin.disable')}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

@@ -16,7 +16,8 @@ export function ProviderStatusStrip({ providers }: { providers: TRecordOutput['p
           <span className="mono muted">{p.providerId}</span>
           <span>
             <span className={`badge ${STATUS_BADGE[p.status]}`}>{t(`status.${p.status}`)}</span>{' '}
-            <span className={`badge ${CONSENT_BADGE[p.consent]}`}>{t(`consent.${p.consent}`)}</span>
+            {/* A provider that did not answer says nothing about consent: no badge rather than "unknown". */}
+            {p.consent !== 'unknown' ? <span className={`badge ${CONSENT_BADGE[p.consent]}`}>{t(`consent.${p.consent}`)}</span> : null}
           </span>
           <span className="muted small">{p.status === 'ok' ? t('answered', { count: p.resources, ms: p.elapsedMs }) : (p.detail ?? '')}</span>
           {p.status === 'ok' && p.detail ? <span className="muted small">{p.detail}</span> : null}

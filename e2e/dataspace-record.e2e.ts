@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn } from './helpers';
+
+const MARIE = '1958031500017'; // held by alzette-hospital and moselle-clinic
+
+// The web process negotiates with the real participants that the global set-up started; the first
+// record read includes enrolment, catalogs, negotiations and transfers, so it gets a longer wait.
+test.describe.configure({ mode: 'serial' });
+
+test('a clinician opens a patient from the list and sees one record merged from both hospitals, each item with its source', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'sophie.reuter@alzette.example');
+  await page.goto('/diabetes');
+  await page.getByTestId(`patient-link-${MARIE}`).click();
+  await expect(page).toHaveURL(new RegExp(`/patients/${MARIE}$`));
+  await expect(page.getByTestId('patient-name')).toHaveText('Marie Schmit', { timeout: 60_000 });
+  for (const provider of ['alzette-hospital', 'moselle-clinic']) {
+    await expect(page.getByTestId(`provider-${provider}`)).toHaveAttribute('data-status', 'ok');
+  }
+  await expect(page.getByTestId('missing-providers')).toHaveCount(0);
+  // One patient, records at both hospitals.
+  const demographics = page.getByRole('region', { name: 'Demographics' });
+  await expect(demographics.getByTestId('source')).toHaveText(['alzette-hospital', 'moselle-clinic']);
+  // Every observation row names its source, and both hospitals contributed.
+  const observations = page.getByRole('region', { name: /^Observations/ });
+  const rows = observations.locator('tbody tr');
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(5);
+  await expect(observations.locator('tbody tr td:last-child [data-testid="source"]')).toHaveCount(count);
+  const sources = await observations.getByTestId('source').allTextContents();
+  expect(new Set(sources)).toEqual(new Set(['alzette-hospital', 'moselle-clinic']));
+  // HbA1c in both units.
+  await expect(observations.getByTestId('hba1c').first()).toHaveText(/\d+ mmol\/mol \(\d+(\.\d)? %\)/);
+  await expectAccessible(page);
+});
+
+test('a clinician cannot open a patient outside their care', async ({ page }) => {
+  await signIn(page, 'marc.thill@moselle.example');
+  await page.goto('/patients/1962042100048');
+  await expect(page.getByRole('alert')).toContainText(/do not have access/i);
+});
+
+test('the steward sees the participants, catalogs, agreements and transfers the app negotiated', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, 'nora.berg@ehealth.example');
+  await page.goto('/dataspace');
+  const participants = page.getByTestId('participants');
+  for (const id of ['ehealth-agency', 'alzette-hospital', 'moselle-clinic', 'research-institute', 'd4h-clinic']) await expect(participants).toContainText(id);
+  const agreements = page.getByTestId('agreements');
+  await expect(agreements).toContainText('alzette-hospital → d4h-clinic');
+  await expect(agreements).toContainText('moselle-clinic → d4h-clinic');
+  await expect(agreements).toContainText('purpose = TREAT');
+  const transfers = page.getByTestId('transfers');
+  await expect(transfers).toContainText('alzette-hospital');
+  await expect(transfers).toContainText('moselle-clinic');
+  await expect(transfers).toContainText('STARTED');
+  await expect(page.getByTestId('negotiations')).toContainText('FINALIZED');
+  await expect(page.getByTestId('catalog-alzette-hospital')).toContainText('purpose = TREAT', { timeout: 30_000 });
+  await expect(page.getByTestId('health')).toContainText('alzette-hospital');
+  await expectAccessible(page);
+});

@@ -28,6 +28,10 @@ export interface OpenDatabase {
 export async function openDatabase(target: DatabaseTarget, migrationsFolder: string): Promise<OpenDatabase> {
   if (target.kind === 'postgres') {
     const pool = new Pool({ connectionString: target.url, max: 10 });
+    // An idle connection can be cut by the server (restart, failover, DROP DATABASE … FORCE); node-postgres
+    // then emits 'error' on the pool, which would crash the process if nobody listened. The next query
+    // opens a fresh connection.
+    pool.on('error', (error) => console.warn(`[db] idle PostgreSQL connection lost: ${error.message}`));
     const db = drizzlePg(pool);
     try {
       await migratePg(db, { migrationsFolder });

@@ -17,6 +17,7 @@ export async function openTestDatabase(kind: 'pglite' | 'postgres', migrationsFo
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `d4h_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
   const admin = new Pool({ connectionString: serverUrl, max: 1 });
+  admin.on('error', () => undefined);
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

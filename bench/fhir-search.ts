@@ -10,7 +10,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openDatabase } from '@/db/client';
 import { PARTICIPANT_MIGRATIONS } from '@/server/dataspace/runtime/start-participant';
-import { insertResources, searchResources } from '@/server/fhir/resource-store';
+import { bulkLoadResources } from '@/server/fhir/bulk-load';
+import { searchResources } from '@/server/fhir/resource-store';
 import { readSetting, writeSetting } from '@/server/dataspace/runtime/key-store';
 import { parseSearch } from '@/server/fhir/search-params';
 import type { StoredResource } from '@/server/fhir/stored-resource';
@@ -26,23 +27,31 @@ async function measure(patients: number): Promise<{ patients: number; p50: numbe
     let seedSeconds: number | null = null;
     const patientIds: string[] = [];
     const started = Date.now();
-    let batch: StoredResource[] = [];
-    let resources = 0;
-    for (const { resources: rs } of recordsAt('alzette-hospital', patients)) {
-      const first = rs[0];
-      if (first && rs.some((r) => r.resource.resourceType === 'Observation')) patientIds.push(first.patientId);
-      if (seeded) continue;
-      batch.push(...rs);
-      if (batch.length >= 5000) {
-        await insertResources(db, batch);
-        resources += batch.length;
-        batch = [];
-        if (resources % 100_000 < 5000) console.log(`  seeding ${patients}: ${resources} resources, ${Math.round((Date.now() - started) / 1000)} s`);
+    let generated = 0;
+    let lastReport = Date.now();
+    function* batches(): Generator<StoredResource[]> {
+      let batch: StoredResource[] = [];
+      for (const { resources: rs } of recordsAt('alzette-hospital', patients)) {
+        const first = rs[0];
+        if (first && rs.some((r) => r.resource.resourceType === 'Observation')) patientIds.push(first.patientId);
+        if (seeded) continue;
+        batch.push(...rs);
+        if (batch.length >= 20_000) {
+          generated += batch.length;
+          yield batch;
+          batch = [];
+          if (Date.now() - lastReport > 10_000) {
+            lastReport = Date.now();
+            console.log(`  seeding ${patients}: ${generated} resources, ${Math.round((Date.now() - started) / 1000)} s`);
+          }
+        }
       }
+      yield batch;
     }
-    if (!seeded) {
-      await insertResources(db, batch);
-      resources += batch.length;
+    if (seeded) {
+      for (const batch of batches()) void batch;
+    } else {
+      const resources = await bulkLoadResources(db, batches(), (line) => console.log(`  ${line}`));
       await writeSetting(db, 'bench-seeded', { resources });
       seeded = { resources };
       seedSeconds = (Date.now() - started) / 1000;
@@ -68,7 +77,7 @@ export default async function run(): Promise<void> {
   for (const size of sizes) {
     const r = await measure(size);
     results.push(r);
-    console.log(`fhir-search ${size} patients (${r.resources} resources${r.seedSeconds === null ? '' : `, seeded in ${r.seedSeconds.toFixed(0)} s`}): p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms`);
+    console.log(`fhir-search ${size} patients (${r.resources} resources${r.seedSeconds === null ? '' : `, seeded in ${r.seedSeconds.toFixed(0)} s = ${Math.round(r.resources / r.seedSeconds)} resources/s`}): p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms`);
   }
   const [a, b] = results;
   if (a && b) console.log(`fhir-search p50 ratio ${b.patients}/${a.patients}: ${(b.p50 / a.p50).toFixed(2)}×`);

@@ -1,7 +1,8 @@
 /**
  * One dataspace participant as its own process:
  *   npx tsx scripts/participant-server.ts --id <ehealth-agency|alzette-hospital|moselle-clinic|research-institute>
- * Env: PORT, HOST, PARTICIPANT_DATABASE, AUTHORITY_URL, SEED_PATIENTS, PUBLIC_URL,
+ * Env: PORT, HOST, PARTICIPANT_DATABASE, AUTHORITY_URL, SEED_PATIENTS, DIGITAL_TWIN_RECORDS, PUBLIC_URL,
+ * ACCESS_EVENT_FORWARD_DELAY_MS,
  * DATASPACE_OPERATOR_TOKEN or OPERATOR_TOKEN_FILE (see server/dataspace/runtime/operator-token.ts).
  */
 import { parseArgs } from 'node:util';

@@ -1,6 +1,8 @@
 import type { AuditEvent } from '@medplum/fhirtypes';
 import { randomUUID } from 'node:crypto';
+import { asc, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { accessEventOutbox } from '@/db/participant/schema/access-event-outbox';
 import { providerAuditEvent } from '@/db/participant/schema/provider-audit';
 import type { AccessEventReport, AuthorityClient } from '@/server/dataspace/runtime/authority-client';
 
@@ -38,18 +40,37 @@ export function accessAuditEvent(r: AccessRecord, id: string, at: Date): AuditEv
   };
 }
 
+const BATCH = 500;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+/** Delay before the n-th retry (n ≥ 1): 1 s, 2 s, 4 s … capped at 5 min, with ±20 % jitter so providers do not retry in step. */
+export function forwardBackoffMs(attempts: number, random = Math.random): number {
+  const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
 /**
- * Stores AuditEvents at the provider (append-only table) before answering, and forwards them to the
- * authority's index in the background, in batches, retrying on failure (so the answer is not slowed).
+ * Stores AuditEvents at the provider (append-only table) before answering and, in the same transaction,
+ * puts each patient-bound event in the outbox; a background forwarder sends the outbox to the authority's
+ * index in batches, retrying with backoff, and deletes what the authority acknowledged. Killed at any
+ * point, the provider resends on its next start; the authority ignores ids it already has.
  */
 export class AccessAuditor {
-  private queue: AccessEventReport[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  private stopped = false;
 
   constructor(
     private readonly db: Database,
     private readonly authority: AuthorityClient,
+    /** How long after an access the forwarder runs (batching; tests set it high to kill a provider first). */
+    private readonly forwardDelayMs = 100,
   ) {}
+
+  /** Starts forwarding what an earlier run left in the outbox. */
+  start(): void {
+    this.schedule(this.forwardDelayMs);
+  }
 
   async record(records: AccessRecord[]): Promise<void> {
     const at = new Date();
@@ -58,31 +79,63 @@ export class AccessAuditor {
       return { r, id, resource: accessAuditEvent(r, id, at) };
     });
     if (rows.length === 0) return;
-    await this.db.insert(providerAuditEvent).values(rows.map(({ r, id, resource }) => ({ id, recorded: at, patientNationalId: r.patient, consumerId: r.consumer, purpose: r.purpose, outcome: r.outcome, resource })));
-    for (const { r, id } of rows) {
-      if (!r.patient) continue;
-      this.queue.push({ patient: r.patient, auditEventId: id, recorded: at.toISOString(), purpose: r.purpose, consumerId: r.consumer, professional: r.professional, professionalRole: r.professionalRole, action: 'read', outcome: r.outcome, detail: r.detail.slice(0, 500) });
-    }
-    this.schedule(100);
+    const outbox = rows.flatMap(({ r, id }) => {
+      if (!r.patient) return [];
+      const report: AccessEventReport = { patient: r.patient, auditEventId: id, recorded: at.toISOString(), purpose: r.purpose, consumerId: r.consumer, professional: r.professional, professionalRole: r.professionalRole, action: 'read', outcome: r.outcome, detail: r.detail.slice(0, 500) };
+      return [{ auditEventId: id, report, nextAttemptAt: at }];
+    });
+    await this.db.transaction(async (tx) => {
+      await tx.insert(providerAuditEvent).values(rows.map(({ r, id, resource }) => ({ id, recorded: at, patientNationalId: r.patient, consumerId: r.consumer, purpose: r.purpose, outcome: r.outcome, resource })));
+      if (outbox.length > 0) await tx.insert(accessEventOutbox).values(outbox);
+    });
+    if (outbox.length > 0) this.schedule(this.forwardDelayMs);
   }
 
   private schedule(ms: number): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => void this.flush(), ms);
+    if (this.timer || this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, ms);
     this.timer.unref();
   }
 
+  /** Sends every due outbox entry now (one flush at a time); reschedules itself while entries remain. */
   async flush(): Promise<void> {
-    this.timer = null;
-    const batch = this.queue.splice(0, 500);
-    if (batch.length === 0) return;
-    try {
-      await this.authority.reportAccessEvents(batch);
-    } catch {
-      this.queue.unshift(...batch);
-      this.schedule(2000);
-      return;
+    if (this.flushing) return this.flushing;
+    this.flushing = this.drain().finally(() => (this.flushing = null));
+    return this.flushing;
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      const due = await this.db.select().from(accessEventOutbox).where(lte(accessEventOutbox.nextAttemptAt, new Date())).orderBy(asc(accessEventOutbox.createdAt)).limit(BATCH);
+      if (due.length === 0) break;
+      const ids = due.map((d) => d.auditEventId);
+      try {
+        await this.authority.reportAccessEvents(due.map((d) => d.report as AccessEventReport));
+      } catch (error) {
+        const attempts = Math.max(...due.map((d) => d.attempts)) + 1;
+        const wait = forwardBackoffMs(attempts);
+        await this.db
+          .update(accessEventOutbox)
+          .set({ attempts: sql`${accessEventOutbox.attempts} + 1`, nextAttemptAt: new Date(Date.now() + wait), lastError: (error as Error).message.slice(0, 500) })
+          .where(inArray(accessEventOutbox.auditEventId, ids));
+        this.schedule(wait);
+        return;
+      }
+      await this.db.delete(accessEventOutbox).where(inArray(accessEventOutbox.auditEventId, ids));
+      if (due.length < BATCH) break;
     }
-    if (this.queue.length > 0) this.schedule(0);
+    // Entries waiting for a later retry time: come back when the earliest is due.
+    const [next] = await this.db.select({ at: accessEventOutbox.nextAttemptAt }).from(accessEventOutbox).orderBy(asc(accessEventOutbox.nextAttemptAt)).limit(1);
+    if (next) this.schedule(Math.max(0, next.at.getTime() - Date.now()));
+  }
+
+  /** Stops scheduling; what is still in the outbox is sent on the next start. */
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
   }
 }

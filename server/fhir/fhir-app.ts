@@ -11,8 +11,10 @@ import { bearer } from '@/server/dataspace/runtime/participant-auth';
 import { loadTransfer } from '@/server/dataspace/provider/transfer-service';
 import type { DatasetDefinition } from '@/server/dataspace/provider/datasets';
 import { AccessAuditor } from './access-audit';
+import { runTwinAggregate, ZTwinAggregateRequest } from '@/server/dataspace/provider/digital-twin-aggregate';
 import { runAggregate, ZAggregateRequest } from './aggregate';
 import { operationOutcome } from './operation-outcome';
+import { runSurvival, ZSurvivalRequest } from './survival-table';
 import { patientIdsByIdentifier, readResource, searchResources, type ResourceRow } from './resource-store';
 import { FhirSearchError, isSearchableType, parseSearch } from './search-params';
 
@@ -25,6 +27,8 @@ export interface FhirAppOptions {
   datasets: DatasetDefinition[];
   /** Concurrent requests above which the provider answers 429. */
   maxInFlight?: number;
+  /** Delay before access events are forwarded to the authority (ACCESS_EVENT_FORWARD_DELAY_MS). */
+  forwardDelayMs?: number;
 }
 
 const FHIR_JSON = 'application/fhir+json';
@@ -42,7 +46,8 @@ type FhirEnv = { Variables: { caller: Caller } };
 export function createFhirApp(opts: FhirAppOptions) {
   const { db } = opts;
   const app = new Hono<FhirEnv>();
-  const auditor = new AccessAuditor(db, opts.authority);
+  const auditor = new AccessAuditor(db, opts.authority, opts.forwardDelayMs);
+  auditor.start();
   const jwks = publicJwks(opts.key);
   const fhirBase = `${opts.baseUrl}/fhir/r4`;
   let inFlight = 0;
@@ -162,11 +167,31 @@ export function createFhirApp(opts: FhirAppOptions) {
 
   app.post('/$aggregate', async (c) => {
     const { edr, practitioner } = c.get('caller');
+    const dataset = opts.datasets.find((d) => d.key === datasetKeyFor(edr));
+    const body: unknown = await c.req.json().catch(() => null);
+    const invalid = (issues: Array<{ path: PropertyKey[]; message: string }>) => outcome(c, 400, 'invalid', `invalid aggregate request: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const audit = (query: unknown, records: number | string) =>
+      auditor.record([{ provider: opts.id, patient: null, consumer: edr.consumer, professional: practitioner.userId, professionalRole: practitioner.role, purpose: edr.purpose, query: JSON.stringify(query), outcome: 'allowed', detail: `aggregate over ${records} records`, breakGlass: false }]);
+    if (dataset?.store === 'digital-twins') {
+      if (!(dataset.aggregateOnlyPurposes as string[]).includes(edr.purpose)) return outcome(c, 403, 'forbidden', `the digital-twin cohort answers aggregates for ${dataset.aggregateOnlyPurposes.join(', ')} only`);
+      const parsed = ZTwinAggregateRequest.safeParse(body);
+      if (!parsed.success) return invalid(parsed.error.issues);
+      const result = await runTwinAggregate(db, parsed.data);
+      await audit(parsed.data, result.contributingRecords);
+      return c.json({ ...result, provider: opts.id, agreementId: edr.agreementId });
+    }
     if (edr.purpose !== 'HRESCH') return outcome(c, 403, 'forbidden', 'cohort statistics are answered only under an agreement for purpose HRESCH');
-    const parsed = ZAggregateRequest.safeParse(await c.req.json().catch(() => null));
-    if (!parsed.success) return outcome(c, 400, 'invalid', `invalid aggregate request: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (typeof body === 'object' && body !== null && 'survival' in body) {
+      const survival = ZSurvivalRequest.safeParse(body);
+      if (!survival.success) return invalid(survival.error.issues);
+      const table = await runSurvival(db, opts.authority, { datasetId: datasetKeyFor(edr), consumer: edr.consumer, request: survival.data });
+      await audit(survival.data, table.contributingRecords);
+      return c.json({ ...table, provider: opts.id, agreementId: edr.agreementId });
+    }
+    const parsed = ZAggregateRequest.safeParse(body);
+    if (!parsed.success) return invalid(parsed.error.issues);
     const result = await runAggregate(db, opts.authority, { datasetId: datasetKeyFor(edr), consumer: edr.consumer, request: parsed.data });
-    await auditor.record([{ provider: opts.id, patient: null, consumer: edr.consumer, professional: practitioner.userId, professionalRole: practitioner.role, purpose: edr.purpose, query: JSON.stringify(parsed.data), outcome: 'allowed', detail: `aggregate over ${result.contributingRecords} consented records`, breakGlass: false }]);
+    await audit(parsed.data, result.contributingRecords);
     return c.json({ ...result, provider: opts.id, agreementId: edr.agreementId });
   });
 

@@ -6,26 +6,30 @@ import { searchColumns } from './search-index';
 import type { StoredResource } from './stored-resource';
 import type { FhirSearch } from './search-params';
 
+export type ResourceInsert = typeof fhirResource.$inferInsert & { date: Date | null; codes: string[]; identifiers: string[] };
+
+/** The row a resource is stored as: its search columns extracted, meta.versionId and lastUpdated set. */
+export function toResourceRow(s: StoredResource, now: Date): ResourceInsert {
+  const cols = searchColumns(s.resource);
+  return {
+    resourceType: s.resource.resourceType,
+    id: s.resource.id,
+    datasetId: s.datasetId,
+    patientId: s.patientId,
+    nationalId: s.nationalId,
+    dataCategory: s.dataCategory,
+    codes: cols.codes,
+    identifiers: cols.identifiers,
+    date: cols.date,
+    lastUpdated: now,
+    resource: { ...s.resource, meta: { ...s.resource.meta, versionId: '1', lastUpdated: now.toISOString() } },
+  };
+}
+
 /** Inserts resources in one statement per batch; existing ids are left alone (seeding is idempotent). */
 export async function insertResources(db: Database, resources: StoredResource[], now = new Date()): Promise<void> {
   if (resources.length === 0) return;
-  const rows = resources.map((s) => {
-    const cols = searchColumns(s.resource);
-    return {
-      resourceType: s.resource.resourceType,
-      id: s.resource.id,
-      datasetId: s.datasetId,
-      patientId: s.patientId,
-      nationalId: s.nationalId,
-      dataCategory: s.dataCategory,
-      codes: cols.codes,
-      identifiers: cols.identifiers,
-      date: cols.date,
-      lastUpdated: now,
-      resource: { ...s.resource, meta: { ...s.resource.meta, versionId: '1', lastUpdated: now.toISOString() } },
-    };
-  });
-  await db.insert(fhirResource).values(rows).onConflictDoNothing();
+  await db.insert(fhirResource).values(resources.map((s) => toResourceRow(s, now))).onConflictDoNothing();
 }
 
 export type ResourceRow = typeof fhirResource.$inferSelect;

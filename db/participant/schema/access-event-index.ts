@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Authority: the index of accesses to a person's data, reported by providers (EHDS Art. 9 access log). */
 export const accessEventIndex = pgTable(
@@ -17,5 +17,6 @@ export const accessEventIndex = pgTable(
     outcome: text('outcome').$type<'allowed' | 'denied' | 'partial'>().notNull(),
     detail: text('detail'),
   },
-  (t) => [index('access_event_patient_idx').on(t.patientNationalId, t.recorded), index('access_event_audit_idx').on(t.providerId, t.auditEventId)],
+  // Unique per (provider, AuditEvent id): a provider resending after a crash adds nothing.
+  (t) => [index('access_event_patient_idx').on(t.patientNationalId, t.recorded), uniqueIndex('access_event_audit_uq').on(t.providerId, t.auditEventId)],
 );

@@ -278,7 +278,8 @@ export function createAuthorityApp(opts: AuthorityOptions) {
     if (parsed.data.events.length > 0) {
       await db.insert(accessEventIndex).values(
         parsed.data.events.map((e) => ({ patientNationalId: e.patient, providerId: provider, auditEventId: e.auditEventId, recorded: e.recorded, purpose: e.purpose, consumerId: e.consumerId, professional: e.professional, professionalRole: e.professionalRole, action: e.action, outcome: e.outcome, detail: e.detail })),
-      );
+      // A provider resends what it could not confirm was received: an event id it already reported is ignored.
+      ).onConflictDoNothing({ target: [accessEventIndex.providerId, accessEventIndex.auditEventId] });
     }
     return c.json({ indexed: parsed.data.events.length });
   });

@@ -5,6 +5,7 @@ import { DSP_CONTEXT, HTTP_DATA_PULL, HEALTHDCATAP_CONTEXT, type DspCatalog, typ
 import { assertDspMessage } from '@/server/dataspace/protocol/dsp-validator';
 import { PURPOSE_INFO, PURPOSE_LEFT_OPERAND, ROLE_LEFT_OPERAND, type Purpose } from '@/server/dataspace/protocol/purpose-of-use';
 import type { DatasetDefinition } from './datasets';
+import { digitalTwinStats } from './digital-twin-aggregate';
 import { canonical } from './negotiation-service';
 
 export const datasetIri = (provider: string, key: string): string => `urn:d4h:dataset:${provider}:${key}`;
@@ -39,6 +40,11 @@ export interface DatasetStats {
   individuals: number;
   minAge: number | null;
   maxAge: number | null;
+}
+
+/** Record counts and age range for the catalog, from whichever store holds the dataset. */
+export async function statsOf(db: Database, def: DatasetDefinition): Promise<DatasetStats> {
+  return def.store === 'digital-twins' ? digitalTwinStats(db) : datasetStats(db, def.key);
 }
 
 export async function datasetStats(db: Database, key: string): Promise<DatasetStats> {

@@ -15,6 +15,8 @@ export interface DatasetDefinition {
   offers: Array<{ purpose: Purpose; roles: ParticipantRole[] }>;
   /** Answered only through the aggregate endpoint (no record-level access). */
   aggregateOnlyPurposes: Purpose[];
+  /** Where the records live: the FHIR store (default) or the anonymised digital-twin table. */
+  store?: 'fhir' | 'digital-twins';
 }
 
 const CODING = ['http://loinc.org', 'http://snomed.info/sct', 'http://hl7.org/fhir/sid/icd-10', 'http://www.whocc.no/atc'];
@@ -55,6 +57,31 @@ export const GENOMICS_DATASET: DatasetDefinition = {
   aggregateOnlyPurposes: ['HRESCH'],
 };
 
+/**
+ * The digital-twin cohort: synthetic people, anonymised by construction (no identifiers, no link to a
+ * hospital record), so no per-person consent applies (GDPR Recital 26); still offered for secondary use
+ * only and answered as suppressed aggregates. Baseline and observed outcome only: see
+ * db/participant/schema/digital-twin.ts for why the counterfactual truth is not part of it.
+ */
+export const DIGITAL_TWIN_DATASET: DatasetDefinition = {
+  key: 'digital-twins',
+  title: 'Type 2 diabetes digital-twin cohort (synthetic, anonymised)',
+  description:
+    'People with type 2 diabetes starting an add-on glucose-lowering therapy: baseline features (age, sex, diabetes duration, HbA1c, BMI, eGFR, ALT, lipids, blood pressure, albuminuria, ASCVD, heart failure, current therapy), the drug class received and the observed 12-month HbA1c and weight change. Anonymised secondary-use dataset; the cohort the D4H therapy model was trained on (seed 20250601). Synthetic data.',
+  theme: 'HEAL',
+  accessRights: 'RESTRICTED',
+  legalBasis: ['EHDS Art. 53(1)(e) (training, testing and evaluating AI models)', 'EHDS Art. 53(1)(d) (scientific research)', 'anonymised data (GDPR Recital 26)'],
+  personalDataCategories: [],
+  codingSystems: ['http://loinc.org', 'http://snomed.info/sct', 'http://www.whocc.no/atc'],
+  offers: [
+    { purpose: 'HRESCH', roles: ['research'] },
+    { purpose: 'MLTRAIN', roles: ['research'] },
+  ],
+  aggregateOnlyPurposes: ['HRESCH', 'MLTRAIN'],
+  store: 'digital-twins',
+};
+
 export function datasetsOf(kind: 'hospital' | 'research'): DatasetDefinition[] {
-  return kind === 'hospital' ? [EHR_DATASET] : [GENOMICS_DATASET];
+  // Genomics first: a consumer that takes the first HRESCH offer of the institute keeps getting it.
+  return kind === 'hospital' ? [EHR_DATASET] : [GENOMICS_DATASET, DIGITAL_TWIN_DATASET];
 }

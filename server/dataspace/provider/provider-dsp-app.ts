@@ -10,7 +10,7 @@ import type { ReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import type { TransferEvent } from '@/server/dataspace/protocol/transfer-state-machine';
 import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
 import { requireParticipant, type ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
-import { buildCatalog, buildDataset, canonicalOfferMatch, datasetStats, offerIri } from './catalog-access';
+import { buildCatalog, buildDataset, canonicalOfferMatch, offerIri, statsOf } from './catalog-access';
 import type { DatasetDefinition } from './datasets';
 import { applyConsumerEvent, ContractNegotiationFailure, handleContractRequest, loadNegotiation } from './negotiation-service';
 import { applyTransferEvent, handleTransferRequest, loadAgreement, loadTransfer, TransferFailure } from './transfer-service';
@@ -69,7 +69,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     const { purposes } = await opts.authority.visiblePurposes(consumer);
     const out = [];
     for (const def of opts.datasets) {
-      const ds = buildDataset(opts.id, def, await datasetStats(db, def.key), purposes);
+      const ds = buildDataset(opts.id, def, await statsOf(db, def), purposes);
       if (ds) out.push(ds);
     }
     return out;

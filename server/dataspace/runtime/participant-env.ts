@@ -7,6 +7,10 @@ const ZEnv = z.object({
   PARTICIPANT_DATABASE: z.string().min(1).optional(),
   AUTHORITY_URL: z.string().url().default('http://127.0.0.1:4100'),
   SEED_PATIENTS: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+  /** Size of the research institute's digital-twin cohort (loaded on first start; about 1 s per 5,000). */
+  /** Wait before a provider forwards access events to the authority (they are durable in its outbox meanwhile). */
+  ACCESS_EVENT_FORWARD_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(100),
+  DIGITAL_TWIN_RECORDS: z.coerce.number().int().min(0).max(1_000_000).default(5000),
   PUBLIC_URL: z.string().url().optional(),
   DATASPACE_OPERATOR_TOKEN: z.string().min(16).optional(),
   OPERATOR_TOKEN_FILE: z.string().min(1).optional(),
@@ -21,6 +25,8 @@ export interface ParticipantConfig {
   database: string;
   authorityUrl: string;
   seedPatients: number;
+  digitalTwinRecords: number;
+  forwardDelayMs: number;
   operatorToken: { DATASPACE_OPERATOR_TOKEN?: string; OPERATOR_TOKEN_FILE?: string };
 }
 
@@ -43,6 +49,8 @@ export function readParticipantConfig(id: string, env: NodeJS.ProcessEnv): Parti
     database: e.PARTICIPANT_DATABASE ?? `.data/participants/${id}`,
     authorityUrl: e.AUTHORITY_URL.replace(/\/$/, ''),
     seedPatients: e.SEED_PATIENTS,
+    digitalTwinRecords: e.DIGITAL_TWIN_RECORDS,
+    forwardDelayMs: e.ACCESS_EVENT_FORWARD_DELAY_MS,
     operatorToken: { DATASPACE_OPERATOR_TOKEN: e.DATASPACE_OPERATOR_TOKEN, OPERATOR_TOKEN_FILE: e.OPERATOR_TOKEN_FILE },
   };
 }

@@ -18,6 +18,7 @@ import { dbReplayGuard } from './db-replay-guard';
 import { loadOrCreateKey, readSetting, writeSetting } from './key-store';
 import { resolveOperatorToken } from './operator-token';
 import type { ParticipantConfig } from './participant-env';
+import { seedDigitalTwins } from './seed-digital-twins';
 import { seedProvider } from './seed-provider';
 
 export const PARTICIPANT_MIGRATIONS = path.resolve(import.meta.dirname, '../../../db/participant/migrations');
@@ -91,11 +92,16 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
     credential = await enrol(config, key, log);
     const authority = new AuthorityClient(config.authorityUrl, AUTHORITY_ID, { id: config.id, key, credential: () => credential });
     await seedProvider(db, { id: config.id, perHospital: config.seedPatients, authority, log });
+    if (config.kind === 'research') await seedDigitalTwins(db, { count: config.digitalTwinRecords, log });
     const datasets = datasetsOf(config.kind);
     app.get('/health', (c) => c.json({ ok: true, participant: config.id }));
     app.route('/dsp', createProviderDspApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, replay, datasets }));
-    const fhir = createFhirApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, datasets });
-    auditorFlush = () => fhir.auditor.flush();
+    const fhir = createFhirApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, datasets, forwardDelayMs: config.forwardDelayMs });
+    auditorFlush = async () => {
+      // One last attempt on a clean stop; whatever the authority did not take waits in the outbox.
+      await fhir.auditor.flush();
+      fhir.auditor.stop();
+    };
     app.route('/fhir/r4', fhir.app);
     // Credentials live 24 h; renew twice a day with the current one.
     refresh = setInterval(() => void enrol(config, key, log).then((c) => (credential = c)).catch((e: Error) => log(`credential refresh failed: ${e.message}`)), 12 * 3600_000);

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Pool } from 'pg';
 import { PARTICIPANTS, type ParticipantId } from '@/server/dataspace/participants';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -23,8 +24,8 @@ export interface Dataspace {
   logs: () => string;
   /** SIGKILL one participant (no clean shutdown). */
   kill: (id: ParticipantId) => Promise<void>;
-  /** Start a killed participant again on the same port and database; resolves when it is ready. */
-  restart: (id: ParticipantId) => Promise<void>;
+  /** Start a killed participant again on the same port and database (with extra env, if given); resolves when it is ready. */
+  restart: (id: ParticipantId, env?: Record<string, string>) => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -40,20 +41,59 @@ async function freePort(): Promise<number> {
   });
 }
 
+export interface DataspaceOptions {
+  seedPatients?: number;
+  /**
+   * folder (default): a temp PGlite folder each, so a killed participant restarts with its data;
+   * memory: in-memory PGlite; postgres: a fresh database each on TEST_DATABASE_URL, dropped by stop().
+   */
+  storage?: 'folder' | 'memory' | 'postgres';
+  timeoutMs?: number;
+  /** Extra environment for every participant (e.g. DIGITAL_TWIN_RECORDS, ACCESS_EVENT_FORWARD_DELAY_MS). */
+  env?: Record<string, string>;
+}
+
+/** One fresh PostgreSQL database per participant on TEST_DATABASE_URL; drop() removes them all. */
+async function createPostgresDatabases(ids: readonly ParticipantId[]): Promise<{ urls: Map<ParticipantId, string>; drop: () => Promise<void> }> {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) throw new Error('storage "postgres" needs TEST_DATABASE_URL');
+  const admin = new Pool({ connectionString: server, max: 1 });
+  const suffix = `${Date.now()}_${randomBytes(3).toString('hex')}`;
+  const urls = new Map<ParticipantId, string>();
+  const names: string[] = [];
+  for (const id of ids) {
+    const name = `d4h_ds_${id.replace(/-/g, '_')}_${suffix}`;
+    await admin.query(`CREATE DATABASE ${name}`);
+    names.push(name);
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    urls.set(id, url.toString());
+  }
+  return {
+    urls,
+    drop: async () => {
+      for (const name of names) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
 /**
- * Starts the four real participant processes on free ports, each with its own database (a temp PGlite
- * folder by default, so a killed participant restarts with its data), and waits until all are ready.
+ * Starts the four real participant processes on free ports, each with its own database, and waits
+ * until all are ready.
  */
-export async function startDataspace(options: { seedPatients?: number; storage?: 'folder' | 'memory'; timeoutMs?: number } = {}): Promise<Dataspace> {
+export async function startDataspace(options: DataspaceOptions = {}): Promise<Dataspace> {
   const operatorToken = randomBytes(24).toString('base64url');
   const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'd4h-dataspace-'));
   const ports = new Map<ParticipantId, number>();
   for (const p of PARTICIPANTS) ports.set(p.id, await freePort());
+  const postgres = options.storage === 'postgres' ? await createPostgresDatabases(PARTICIPANTS.map((p) => p.id)) : null;
+  const databaseOf = (id: ParticipantId): string => postgres?.urls.get(id) ?? (options.storage === 'memory' ? 'memory://' : path.join(tempRoot, id));
   const authorityUrl = `http://127.0.0.1:${ports.get('ehealth-agency')}`;
   const children = new Map<ParticipantId, ChildProcess>();
   let output = '';
 
-  const launch = (id: ParticipantId): Promise<void> =>
+  const launch = (id: ParticipantId, extraEnv: Record<string, string> = {}): Promise<void> =>
     new Promise((resolve, reject) => {
       const port = ports.get(id);
       const child = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT, '--id', id], {
@@ -63,9 +103,11 @@ export async function startDataspace(options: { seedPatients?: number; storage?:
           PORT: String(port),
           HOST: '127.0.0.1',
           AUTHORITY_URL: authorityUrl,
-          PARTICIPANT_DATABASE: options.storage === 'memory' ? 'memory://' : path.join(tempRoot, id),
+          PARTICIPANT_DATABASE: databaseOf(id),
           SEED_PATIENTS: String(options.seedPatients ?? 60),
           DATASPACE_OPERATOR_TOKEN: operatorToken,
+          ...options.env,
+          ...extraEnv,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -100,6 +142,7 @@ export async function startDataspace(options: { seedPatients?: number; storage?:
       ),
     );
     fs.rmSync(tempRoot, { recursive: true, force: true });
+    await postgres?.drop();
   };
 
   try {
@@ -124,7 +167,7 @@ export async function startDataspace(options: { seedPatients?: number; storage?:
         child.kill('SIGKILL');
       });
     },
-    restart: (id) => launch(id),
+    restart: (id, env) => launch(id, env),
     stop: stopAll,
   };
 }

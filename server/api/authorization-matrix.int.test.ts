@@ -27,9 +27,10 @@ describe('authorisation matrix', () => {
     expect(procedures.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(procedures.map((p) => [p.path, p] as const))('%s declares its access and an input schema', (_path, procedure) => {
+  it.each(procedures.map((p) => [p.path, p] as const))('%s declares its access, an input and an output schema', (_path, procedure) => {
     expect(procedure.access, 'declare .meta({ access }) through publicProcedure / protectedProcedure / roleProcedure').toBeDefined();
     expect(procedure.input, 'declare .input()').toBeDefined();
+    expect(procedure.hasOutput, 'declare .output()').toBe(true);
   });
 
   const cases = procedures.flatMap((p) => [null, ...ALL_ROLES].map((role) => [p.path, role ?? 'no session', p, role] as const));

@@ -8,14 +8,16 @@ export interface ProcedureInfo {
   access: ProcedureMeta['access'] | undefined;
   /** The zod schema given to `.input()`, if any. */
   input: z.ZodType | undefined;
+  /** Whether `.output()` was declared. */
+  hasOutput: boolean;
 }
 
 /** Every procedure of a router, flattened to its dotted path, with what it declares. */
 export function listProcedures(router: AnyRouter): ProcedureInfo[] {
   const procedures = router._def.procedures as Record<string, AnyProcedure>;
   return Object.entries(procedures).map(([path, procedure]) => {
-    const def = procedure._def as unknown as { type: ProcedureInfo['type']; meta?: ProcedureMeta; inputs: unknown[] };
-    return { path, type: def.type, access: def.meta?.access, input: def.inputs[0] as z.ZodType | undefined };
+    const def = procedure._def as unknown as { type: ProcedureInfo['type']; meta?: ProcedureMeta; inputs: unknown[]; output?: unknown };
+    return { path, type: def.type, access: def.meta?.access, input: def.inputs[0] as z.ZodType | undefined, hasOutput: def.output !== undefined };
   });
 }
 

@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn } from './helpers';
+import type { Page } from '@playwright/test';
+import { expectAccessible, signIn as submitSignIn } from './helpers';
+
+/** Signs in and waits for the landing page, so the next navigation does not cancel the sign-in. */
+async function signIn(page: Page, email: string): Promise<void> {
+  await submitSignIn(page, email);
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
 
 const MARIE = '1958031500017'; // held by alzette-hospital and moselle-clinic
 
@@ -37,7 +44,7 @@ test('a clinician opens a patient from the list and sees one record merged from 
 test('a clinician cannot open a patient outside their care', async ({ page }) => {
   await signIn(page, 'marc.thill@moselle.example');
   await page.goto('/patients/1962042100048');
-  await expect(page.getByRole('alert')).toContainText(/do not have access/i);
+  await expect(page.getByRole('alert').filter({ hasText: /do not have access/i })).toBeVisible();
 });
 
 test('the steward sees the participants, catalogs, agreements and transfers the app negotiated', async ({ page }) => {

@@ -7,6 +7,7 @@ import { ensureChromium } from '../scripts/ensure-chromium';
 import { buildIsStale } from '../scripts/build-if-stale';
 import { baseURL } from '../playwright.config';
 import { startDataspace } from '../server/dataspace/testing/start-dataspace';
+import { startDataspaceControl } from './dataspace-control';
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -34,6 +35,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataspace = await startDataspace({ seedPatients: Number(process.env.E2E_SEED_PATIENTS ?? 80) });
   // Workers start after this set-up and inherit the environment: tests find the participants here.
   process.env.E2E_DATASPACE = JSON.stringify({ authorityUrl: dataspace.authorityUrl, participants: dataspace.participants });
+  const control = await startDataspaceControl(dataspace);
+  process.env.E2E_DATASPACE_CONTROL = control.url;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'd4h-e2e-'));
   const port = new URL(baseURL).port;
   const web = spawn('node_modules/.bin/next', ['start', '-p', port, '-H', '127.0.0.1'], {
@@ -57,6 +60,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   return async () => {
     web.kill('SIGTERM');
     await new Promise((r) => web.once('exit', r));
+    await control.close();
     await dataspace.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };

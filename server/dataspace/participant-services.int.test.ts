@@ -1,4 +1,4 @@
-import type { OperationOutcome } from '@medplum/fhirtypes';
+import type { Bundle, OperationOutcome } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DspConsumer, enrolConsumer, offersOf, type ConsumerTransfer } from './protocol/dsp-client';
 import type { DspCatalog } from './protocol/dsp-types';
@@ -126,5 +126,46 @@ describe('durable access-event forwarding', () => {
     for (let i = 0; i < 3; i += 1) await callParticipant(identity(), { url: `${ds.authorityUrl}/access-events`, audience: 'ehealth-agency', body: { events: [report, report] } });
     const events = (await accessLog(MARIE)).events.filter((e) => e.auditEventId === report.auditEventId);
     expect(events).toHaveLength(1);
+  });
+});
+
+describe('searchset totals', () => {
+  it('gives Bundle.total for one fully consented patient, across pages', async () => {
+    const { transfer } = await transferFor('alzette-hospital', 'ehr', 'TREAT');
+    const bundle = (await (await consumer.fhir(transfer, `/Observation?patient.identifier=${MARIE}&code=59261-8&_count=2`, treatPractitioner)).json()) as Bundle;
+    expect(bundle.entry?.filter((e) => e.search?.mode === 'match')).toHaveLength(2);
+    expect(bundle.total).toBeGreaterThan(2);
+    expect(bundle.link?.some((l) => l.relation === 'next')).toBe(true);
+  });
+});
+
+describe('provider contract listings for the steward', () => {
+  const get = async (path: string, who = identity()) => {
+    const { signParticipantToken } = await import('./protocol/participant-token');
+    const token = await signParticipantToken({ participantId: who.id, key: who.key, credential: who.credential(), audience: 'alzette-hospital' });
+    return fetch(`${ds.participants['alzette-hospital'].url}/contracts${path}`, { headers: { authorization: `Bearer ${token}` } });
+  };
+
+  it('lists the caller\'s own negotiations with history, agreements and transfers, and no one else\'s', async () => {
+    await transferFor('alzette-hospital', 'ehr', 'TREAT');
+    const negotiations = (await (await get('/negotiations')).json()) as { negotiations: Array<{ state: string; purpose: string; history: Array<{ to: string }> }> };
+    const finalized = negotiations.negotiations.find((n) => n.state === 'FINALIZED' && n.purpose === 'TREAT');
+    expect(finalized?.history.map((h) => h.to)).toEqual(['REQUESTED', 'AGREED', 'VERIFIED', 'FINALIZED']);
+    const agreements = (await (await get('/agreements?limit=5')).json()) as { agreements: Array<{ assignee: string; assigner: string }> };
+    expect(agreements.agreements.length).toBeGreaterThan(0);
+    expect(agreements.agreements.every((a) => a.assignee === 'd4h-clinic' && a.assigner === 'alzette-hospital')).toBe(true);
+    const transfers = (await (await get('/transfers')).json()) as { transfers: Array<{ state: string; tokenExpiresAt: string | null }> };
+    expect(transfers.transfers.some((t) => t.state === 'STARTED' && t.tokenExpiresAt)).toBe(true);
+
+    // another participant sees none of them
+    const otherKey = await generateParticipantKeyPair();
+    const res = await fetch(`${ds.authorityUrl}/registry/enrol`, { method: 'POST', headers: { authorization: `Bearer ${ds.operatorToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ id: 'other-lab', legalName: 'Other lab', kind: 'research', roles: ['research'], jwks: publicJwks(otherKey) }) });
+    const otherCredential = ((await res.json()) as { credential: string }).credential;
+    const other = { id: 'other-lab', key: otherKey, credential: () => otherCredential };
+    expect(((await (await get('/negotiations', other)).json()) as { negotiations: unknown[] }).negotiations).toEqual([]);
+
+    expect((await get('/negotiations?limit=0')).status).toBe(400);
+    expect((await get('/negotiations?colour=red')).status).toBe(400);
+    expect((await fetch(`${ds.participants['alzette-hospital'].url}/contracts/negotiations`)).status).toBe(401);
   });
 });

@@ -9,8 +9,8 @@ import type { StoredResource } from './stored-resource';
 /**
  * Bulk loading of a provider's FHIR store (first-start seeding, benchmarks). Three things make it fast,
  * each measured (see the report in bench/seed-throughput.ts):
- *   1. secondary indexes (two GIN, three B-tree) are dropped before the load and built once afterwards,
- *      which is far cheaper than maintaining them row by row;
+ *   1. the indexes (primary key, two GIN, three B-tree) are dropped before the load and built once
+ *      afterwards, which is far cheaper than maintaining them row by row;
  *   2. rows go in as one statement per large batch with no per-value bind parameters: COPY FROM a blob
  *      on PGlite, `json_populate_recordset` over one JSON parameter on PostgreSQL;
  *   3. index builds get a larger maintenance_work_mem.
@@ -26,6 +26,8 @@ const COLUMNS = ['resource_type', 'id', 'dataset_id', 'patient_id', 'national_id
 interface IndexDefinition {
   name: string;
   definition: string;
+  /** A table constraint (the primary key) rather than a plain index. */
+  constraint?: boolean;
 }
 
 interface Row {
@@ -97,14 +99,20 @@ export async function appendResources(db: Database, resources: StoredResource[],
   await db.execute(sql`INSERT INTO ${fhirResource} (${sql.raw(COLUMNS.join(', '))}) SELECT ${sql.raw(COLUMNS.join(', '))} FROM json_populate_recordset(null::${sql.raw(TABLE)}, ${JSON.stringify(rows)}::json)`);
 }
 
+/** The table's indexes, its primary key included, each with the statement that builds it again. */
 async function secondaryIndexes(db: Database): Promise<IndexDefinition[]> {
-  // The primary key stays: dropping it as well measured no faster (6.8 s vs 6.1 s for 64k rows).
-  const result = await db.execute(sql`
+  // Both drivers answer execute() with { rows }; drizzle's shared type does not say so.
+  const rows = async (query: ReturnType<typeof sql>) => (await db.execute(query)) as unknown as { rows: Array<{ name: string; definition: string }> };
+  // The primary key goes too: at 100k patients its B-tree outgrows the buffer cache and every insert pays for it.
+  const keys = await rows(sql`SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conrelid = ${TABLE}::regclass AND contype = 'p'`);
+  const indexes = await rows(sql`
     SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
     WHERE i.schemaname = current_schema() AND i.tablename = ${TABLE}
       AND i.indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = ${TABLE}::regclass)`);
-  // Both drivers answer execute() with { rows }; drizzle's shared type does not say so.
-  return (result as unknown as { rows: IndexDefinition[] }).rows.map((r) => ({ name: r.name, definition: r.definition }));
+  return [
+    ...keys.rows.map((r) => ({ name: r.name, definition: `ALTER TABLE ${TABLE} ADD CONSTRAINT "${r.name}" ${r.definition}`, constraint: true })),
+    ...indexes.rows.map((r) => ({ name: r.name, definition: r.definition })),
+  ];
 }
 
 /** Builds any index a previous, interrupted load dropped. Call at start-up before serving. */
@@ -133,7 +141,7 @@ export async function bulkLoadResources(db: Database, batches: Iterable<StoredRe
   const remembered = (await readSetting<IndexDefinition[]>(db, DEFERRED_KEY)) ?? [];
   const deferred = [...remembered, ...existing.filter((e) => !remembered.some((r) => r.name === e.name))];
   await writeSetting(db, DEFERRED_KEY, deferred);
-  for (const index of existing) await db.execute(sql.raw(`DROP INDEX IF EXISTS "${index.name}"`));
+  for (const index of existing) await db.execute(sql.raw(index.constraint ? `ALTER TABLE ${TABLE} DROP CONSTRAINT IF EXISTS "${index.name}"` : `DROP INDEX IF EXISTS "${index.name}"`));
   await db.execute(sql.raw(`TRUNCATE ${TABLE}`));
   let loaded = 0;
   const now = new Date();

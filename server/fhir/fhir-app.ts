@@ -15,7 +15,7 @@ import { runTwinAggregate, ZTwinAggregateRequest } from '@/server/dataspace/prov
 import { runAggregate, ZAggregateRequest } from './aggregate';
 import { operationOutcome } from './operation-outcome';
 import { runSurvival, ZSurvivalRequest } from './survival-table';
-import { patientIdsByIdentifier, readResource, searchResources, type ResourceRow } from './resource-store';
+import { countResources, patientIdsByIdentifier, readResource, searchResources, type ResourceRow } from './resource-store';
 import { FhirSearchError, isSearchableType, parseSearch } from './search-params';
 
 export interface FhirAppOptions {
@@ -239,10 +239,14 @@ export function createFhirApp(opts: FhirAppOptions) {
       return u.toString();
     };
     const consentEntry = consentOutcome(decisions);
+    // Bundle.total only where it reveals nothing consent hides: one patient, whose consent permits everything.
+    const [only] = decisions.values();
+    const total = decisions.size === 1 && search.patientIds?.length === 1 && only?.status === 'active' ? await countResources(db, dataset, search) : undefined;
     const bundle: Bundle = {
       resourceType: 'Bundle',
       type: 'searchset',
       timestamp: new Date().toISOString(),
+      ...(total === undefined ? {} : { total }),
       link: [
         { relation: 'self', url: link(search.offset) },
         ...(hasNext ? [{ relation: 'next', url: link(search.offset + search.count) }] : []),

@@ -39,8 +39,7 @@ export async function readResource(db: Database, datasetId: string, resourceType
   return row;
 }
 
-/** Runs a parsed search; returns one row more than asked so the caller knows whether there is a next page. */
-export async function searchResources(db: Database, datasetId: string, search: FhirSearch): Promise<ResourceRow[]> {
+function searchWhere(datasetId: string, search: FhirSearch): SQL[] {
   const where: SQL[] = [eq(fhirResource.resourceType, search.resourceType), eq(fhirResource.datasetId, datasetId)];
   if (search.patientIds) where.push(inArray(fhirResource.patientId, search.patientIds));
   if (search.ids) where.push(inArray(fhirResource.id, search.ids));
@@ -50,8 +49,19 @@ export async function searchResources(db: Database, datasetId: string, search: F
     if (range.from) where.push(gte(fhirResource.date, range.from));
     if (range.to) where.push(lt(fhirResource.date, range.to));
   }
+  return where;
+}
+
+/** Runs a parsed search; returns one row more than asked so the caller knows whether there is a next page. */
+export async function searchResources(db: Database, datasetId: string, search: FhirSearch): Promise<ResourceRow[]> {
   const order = search.sort === 'date' ? [asc(fhirResource.date), asc(fhirResource.id)] : search.sort === '-date' ? [desc(fhirResource.date), asc(fhirResource.id)] : search.sort === '-_lastUpdated' ? [desc(fhirResource.lastUpdated), asc(fhirResource.id)] : [asc(fhirResource.id)];
-  return db.select().from(fhirResource).where(and(...where)).orderBy(...order).limit(search.count + 1).offset(search.offset);
+  return db.select().from(fhirResource).where(and(...searchWhere(datasetId, search))).orderBy(...order).limit(search.count + 1).offset(search.offset);
+}
+
+/** How many resources match a search (all pages): Bundle.total. */
+export async function countResources(db: Database, datasetId: string, search: FhirSearch): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(fhirResource).where(and(...searchWhere(datasetId, search)));
+  return Number(row?.n ?? 0);
 }
 
 /** Logical ids of the Patients with this identifier token (for `patient.identifier` chaining). */

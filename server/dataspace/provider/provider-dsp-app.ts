@@ -1,5 +1,7 @@
+import { and, eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import type { Database } from '@/db/client';
+import { transferProcess } from '@/db/participant/schema/transfer';
 import * as msg from '@/server/dataspace/protocol/dsp-messages';
 import type { ContractAgreementVerificationMessage, ContractRequestMessage, DatasetRequestMessage, NegotiationState, TransferRequestMessage, TransferState } from '@/server/dataspace/protocol/dsp-types';
 import { validateDspMessage, type DspMessageKind } from '@/server/dataspace/protocol/dsp-validator';
@@ -179,6 +181,8 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     if (!agreement) throw new TransferFailure(404, 'unknown-agreement', 'agreement vanished', row.providerPid, row.consumerPid);
     const datasetKey = agreement.target.split(':').pop() ?? '';
     const { token, claims } = await signEdrToken({ key: opts.key, provider: opts.id, consumer: row.counterpartyId, agreementId: row.agreementId, transferId: row.providerPid, datasetId: datasetKey, purpose: agreement.purpose as Purpose, consumerJkt });
+    // The steward listing shows when the consumer's current token runs out.
+    await db.update(transferProcess).set({ tokenExpiresAt: claims.expiresAt }).where(and(eq(transferProcess.pid, row.providerPid), eq(transferProcess.role, 'provider')));
     return msg.transferStartMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, dataAddress: msg.pullDataAddress({ endpoint: `${opts.baseUrl}/fhir/r4`, token, expiresAt: claims.expiresAt }) });
   };
 

@@ -11,6 +11,7 @@ import { AUTHORITY_ID, PARTICIPANTS, findParticipant } from '@/server/dataspace/
 import { issueParticipantCredential } from '@/server/dataspace/protocol/participant-credential';
 import { publicJwks, type ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
 import { datasetsOf } from '@/server/dataspace/provider/datasets';
+import { createProviderContractsApp } from '@/server/dataspace/provider/provider-contracts-app';
 import { createProviderDspApp } from '@/server/dataspace/provider/provider-dsp-app';
 import { createFhirApp } from '@/server/fhir/fhir-app';
 import { AuthorityClient } from './authority-client';
@@ -96,6 +97,7 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
     const datasets = datasetsOf(config.kind);
     app.get('/health', (c) => c.json({ ok: true, participant: config.id }));
     app.route('/dsp', createProviderDspApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, replay, datasets }));
+    app.route('/contracts', createProviderContractsApp({ id: config.id, db, authority, replay }));
     const fhir = createFhirApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, datasets, forwardDelayMs: config.forwardDelayMs });
     auditorFlush = async () => {
       // One last attempt on a clean stop; whatever the authority did not take waits in the outbox.

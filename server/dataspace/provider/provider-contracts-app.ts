@@ -6,7 +6,7 @@ import { contractAgreement, contractNegotiation, negotiationHistory } from '@/db
 import { transferProcess } from '@/db/participant/schema/transfer';
 import type { ReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
-import { requireParticipant, type ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
+import { requireParticipantAt, type ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
 
 const ZListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }).strict();
 
@@ -22,14 +22,7 @@ export function createProviderContractsApp(opts: { id: string; db: Database; aut
   const app = new Hono<ParticipantEnv>();
   app.use(
     '*',
-    requireParticipant({
-      audience: opts.id,
-      authorityId: opts.authority.authorityId,
-      authorityJwks: () => opts.authority.authorityJwks(),
-      replay: opts.replay,
-      isActive: (p, jti) => opts.authority.isActive(p, jti),
-      onError: (c, error) => c.json({ error: error.kind, detail: error.message }, error.status),
-    }),
+    requireParticipantAt({ audience: opts.id, authority: opts.authority, replay: opts.replay, onError: (c, error) => c.json({ error: error.kind, detail: error.message }, error.status) }),
   );
 
   const limitOf = (query: Record<string, string>) => ZListQuery.safeParse(query);

@@ -11,7 +11,7 @@ import type { Purpose } from '@/server/dataspace/protocol/purpose-of-use';
 import type { ReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import type { TransferEvent } from '@/server/dataspace/protocol/transfer-state-machine';
 import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
-import { requireParticipant, type ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
+import { requireParticipantAt, type ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
 import { buildCatalog, buildDataset, canonicalOfferMatch, offerIri, statsOf } from './catalog-access';
 import type { DatasetDefinition } from './datasets';
 import { applyConsumerEvent, ContractNegotiationFailure, handleContractRequest, loadNegotiation } from './negotiation-service';
@@ -58,14 +58,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
   const { db } = opts;
   const app = new Hono<ParticipantEnv>();
   const authFor = (area: Area) =>
-    requireParticipant({
-      audience: opts.id,
-      authorityId: opts.authority.authorityId,
-      authorityJwks: () => opts.authority.authorityJwks(),
-      replay: opts.replay,
-      isActive: (p, jti) => opts.authority.isActive(p, jti),
-      onError: (c, error) => c.json(errorBody(area, error.kind, error.message, c.req.param('pid')), error.status),
-    });
+    requireParticipantAt({ audience: opts.id, authority: opts.authority, replay: opts.replay, onError: (c, error) => c.json(errorBody(area, error.kind, error.message, c.req.param('pid')), error.status) });
 
   const visibleDatasets = async (consumer: string) => {
     const { purposes } = await opts.authority.visiblePurposes(consumer);

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { JSONWebKeySet } from 'jose';
 import type { ReplayGuard } from '@/server/dataspace/protocol/replay-guard';
+import type { AuthorityClient } from './authority-client';
 import { TokenError } from '@/server/dataspace/protocol/token-error';
 import { verifyParticipantToken, type VerifiedParticipant } from '@/server/dataspace/protocol/participant-token';
 
@@ -39,4 +40,16 @@ export function requireParticipant(input: {
     }
     await next();
   };
+}
+
+/** requireParticipant for a provider: the authority's keys and live credential status, this provider as audience. */
+export function requireParticipantAt(input: { audience: string; authority: AuthorityClient; replay: ReplayGuard; onError: (c: Context, error: TokenError) => Response }): MiddlewareHandler<ParticipantEnv> {
+  return requireParticipant({
+    audience: input.audience,
+    authorityId: input.authority.authorityId,
+    authorityJwks: () => input.authority.authorityJwks(),
+    replay: input.replay,
+    isActive: (p, jti) => input.authority.isActive(p, jti),
+    onError: input.onError,
+  });
 }

@@ -16,7 +16,8 @@ import { runAggregate, ZAggregateRequest } from './aggregate';
 import { operationOutcome } from './operation-outcome';
 import { runSurvival, ZSurvivalRequest } from './survival-table';
 import { countResources, patientIdsByIdentifier, readResource, searchResources, type ResourceRow } from './resource-store';
-import { FhirSearchError, isSearchableType, parseSearch } from './search-params';
+import { parseSearchBatch } from './search-batch';
+import { FhirSearchError, isSearchableType, parseSearch, type FhirSearch } from './search-params';
 
 export interface FhirAppOptions {
   id: string;
@@ -207,42 +208,41 @@ export function createFhirApp(opts: FhirAppOptions) {
     return c.body(JSON.stringify(withSource(row)), 200, { 'content-type': FHIR_JSON });
   });
 
-  app.get('/:type', async (c) => {
-    const caller = c.get('caller');
-    const type = c.req.param('type');
-    if (!isSearchableType(type)) return outcome(c, 404, 'not-supported', `resource type ${type} is not served here`);
-    if (!PRIMARY_USE.has(caller.edr.purpose)) return outcome(c, 403, 'forbidden', `record-level access is not allowed for purpose ${caller.edr.purpose}; use $aggregate`);
-    const url = new URL(c.req.url);
-    let search;
-    try {
-      search = parseSearch(type, url.searchParams);
-    } catch (error) {
-      if (error instanceof FhirSearchError) return outcome(c, 400, 'invalid', error.message);
-      throw error;
-    }
-    const dataset = datasetKeyFor(caller.edr);
+  interface SearchPage {
+    search: FhirSearch;
+    page: ResourceRow[];
+    hasNext: boolean;
+  }
+
+  /** Runs a parsed search up to the consent check; a search that does not name its patient is a FhirSearchError (400). */
+  async function searchPage(dataset: string, search: FhirSearch, patientIdsOf: (identifiers: string[]) => Promise<string[]>): Promise<SearchPage> {
     if (search.patientIdentifiers) {
-      const ids = await patientIdsByIdentifier(db, dataset, search.patientIdentifiers);
+      const ids = await patientIdsOf(search.patientIdentifiers);
       search.patientIds = search.patientIds ? search.patientIds.filter((id) => ids.includes(id)) : ids;
     }
     // Primary use is about one person at a time: no population-wide record searches.
-    if (!search.patientIds && !search.identifiers && !search.ids) return outcome(c, 400, 'invalid', 'a search for care must name the patient (patient, patient.identifier, identifier or _id)');
+    if (!search.patientIds && !search.identifiers && !search.ids) throw new FhirSearchError('a search for care must name the patient (patient, patient.identifier, identifier or _id)');
     const rows = search.patientIds?.length === 0 ? [] : await searchResources(db, dataset, search);
-    const hasNext = rows.length > search.count;
-    const page = rows.slice(0, search.count);
-    const { kept, decisions } = await enforceConsent(caller, page, url.pathname + url.search);
+    return { search, page: rows.slice(0, search.count), hasNext: rows.length > search.count };
+  }
+
+  /** The searchset of one search after consent: permitted matches with their source, a Provenance, the per-patient consent status. */
+  async function searchsetBundle(caller: Caller, type: string, params: URLSearchParams, result: SearchPage, kept: ResourceRow[], decisions: Map<string, PdpDecision>): Promise<Bundle> {
+    const { search, page, hasNext } = result;
     const resources = kept.map(withSource);
     const link = (offset: number) => {
       const u = new URL(`${fhirBase}/${type}`);
-      for (const [k, v] of url.searchParams) if (k !== '_offset') u.searchParams.append(k, v);
+      for (const [k, v] of params) if (k !== '_offset') u.searchParams.append(k, v);
       u.searchParams.set('_offset', String(offset));
       return u.toString();
     };
     const consentEntry = consentOutcome(decisions);
     // Bundle.total only where it reveals nothing consent hides: one patient, whose consent permits everything.
+    // On the last page the total is known without counting again.
     const [only] = decisions.values();
-    const total = decisions.size === 1 && search.patientIds?.length === 1 && only?.status === 'active' ? await countResources(db, dataset, search) : undefined;
-    const bundle: Bundle = {
+    const revealable = decisions.size === 1 && search.patientIds?.length === 1 && only?.status === 'active';
+    const total = !revealable ? undefined : !hasNext && page.length > 0 ? search.offset + page.length : await countResources(db, datasetKeyFor(caller.edr), search);
+    return {
       resourceType: 'Bundle',
       type: 'searchset',
       timestamp: new Date().toISOString(),
@@ -258,6 +258,75 @@ export function createFhirApp(opts: FhirAppOptions) {
         ...(consentEntry ? [consentEntry] : []),
       ],
     };
+  }
+
+  // A FHIR batch of searches: one authentication, one patient resolution and ONE consent decision per
+  // patient for the whole request (covering every category it returns), one audit event per patient.
+  // The consumer reads a whole record in one round trip instead of one per resource type.
+  app.post('/', async (c) => {
+    const caller = c.get('caller');
+    if (!PRIMARY_USE.has(caller.edr.purpose)) return outcome(c, 403, 'forbidden', `record-level access is not allowed for purpose ${caller.edr.purpose}; use $aggregate`);
+    const parsed = parseSearchBatch(await c.req.json().catch(() => null));
+    if (!parsed.ok) return outcome(c, 400, 'invalid', parsed.reason);
+    const dataset = datasetKeyFor(caller.edr);
+    const resolved = new Map<string, Promise<string[]>>();
+    const patientIdsOf = (identifiers: string[]) => {
+      const key = identifiers.join(',');
+      let ids = resolved.get(key);
+      if (!ids) resolved.set(key, (ids = patientIdsByIdentifier(db, dataset, identifiers)));
+      return ids;
+    };
+    const failed = (status: 400 | 404, text: string): BundleEntry => ({
+      response: { status: status === 400 ? '400 Bad Request' : '404 Not Found', outcome: operationOutcome('error', status === 400 ? 'invalid' : 'not-supported', text) },
+    });
+    const results: Array<SearchPage | BundleEntry> = [];
+    for (const entry of parsed.entries) {
+      if ('error' in entry) {
+        results.push(failed(entry.status, entry.error));
+        continue;
+      }
+      try {
+        results.push(await searchPage(dataset, entry.search, patientIdsOf));
+      } catch (error) {
+        if (!(error instanceof FhirSearchError)) throw error;
+        results.push(failed(400, error.message));
+      }
+    }
+    const pages = results.filter((r): r is SearchPage => 'page' in r);
+    const { kept, decisions } = await enforceConsent(caller, pages.flatMap((p) => p.page), `batch: ${parsed.entries.map((e) => e.url).join(' ; ')}`);
+    const permitted = new Set(kept);
+    const entry: BundleEntry[] = [];
+    for (const [i, result] of results.entries()) {
+      const request = parsed.entries[i];
+      if (!('page' in result) || !request || 'error' in request) {
+        entry.push(result as BundleEntry);
+        continue;
+      }
+      const patients = new Set(result.page.map((r) => r.nationalId));
+      const own = new Map([...decisions].filter(([patient]) => patients.has(patient)));
+      const bundle = await searchsetBundle(caller, request.type, request.params, result, result.page.filter((r) => permitted.has(r)), own);
+      entry.push({ resource: bundle, response: { status: '200 OK' } });
+    }
+    const response: Bundle = { resourceType: 'Bundle', type: 'batch-response', timestamp: new Date().toISOString(), entry };
+    return c.body(JSON.stringify(response), 200, { 'content-type': FHIR_JSON });
+  });
+
+  app.get('/:type', async (c) => {
+    const caller = c.get('caller');
+    const type = c.req.param('type');
+    if (!isSearchableType(type)) return outcome(c, 404, 'not-supported', `resource type ${type} is not served here`);
+    if (!PRIMARY_USE.has(caller.edr.purpose)) return outcome(c, 403, 'forbidden', `record-level access is not allowed for purpose ${caller.edr.purpose}; use $aggregate`);
+    const url = new URL(c.req.url);
+    const dataset = datasetKeyFor(caller.edr);
+    let result;
+    try {
+      result = await searchPage(dataset, parseSearch(type, url.searchParams), (identifiers) => patientIdsByIdentifier(db, dataset, identifiers));
+    } catch (error) {
+      if (error instanceof FhirSearchError) return outcome(c, 400, 'invalid', error.message);
+      throw error;
+    }
+    const { kept, decisions } = await enforceConsent(caller, result.page, url.pathname + url.search);
+    const bundle = await searchsetBundle(caller, type, url.searchParams, result, kept, decisions);
     return c.body(JSON.stringify(bundle), 200, { 'content-type': FHIR_JSON });
   });
 

@@ -57,7 +57,7 @@ export interface Practitioner {
   breakGlassReason?: string;
 }
 
-/** The resource types of a patient's record, each one search per provider. */
+/** The resource types of a patient's record: one search each, all in one batch per provider. */
 export const RECORD_TYPES = ['Patient', 'Condition', 'Observation', 'MedicationRequest', 'MedicationStatement', 'Procedure', 'DiagnosticReport'] as const;
 
 const GET_RETRIES = 2;
@@ -106,15 +106,18 @@ function withDeadline<T>(promise: Promise<T>, ms: number, onTimeout: () => Error
   return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(onTimeout()), ms)))]).finally(() => clearTimeout(timer));
 }
 
-/** One GET with the EDR; retries network errors, 429 and 5xx with backoff; one EDR refresh on 401. */
-async function searchOnce(deps: FanOutDeps, start: LiveTransfer, path: string, practitioner: Practitioner, signal: AbortSignal): Promise<Bundle> {
+/**
+ * One data-plane call with the EDR; retries network errors, 429 and 5xx with backoff (searches only
+ * read, so a repeated batch of searches is as safe as a repeated GET); one EDR refresh on 401.
+ */
+async function searchOnce(deps: FanOutDeps, start: LiveTransfer, path: string, practitioner: Practitioner, signal: AbortSignal, body?: Bundle): Promise<Bundle> {
   let live = start;
   let refreshed = false;
   const dsp = await deps.dsp();
   for (let attempt = 0; ; attempt += 1) {
     let response: Response;
     try {
-      response = await dsp.fhir(live.transfer, path, practitioner, { signal });
+      response = await dsp.fhir(live.transfer, path, practitioner, body ? { method: 'POST', body, signal } : { signal });
     } catch (error) {
       if (signal.aborted) throw new FhirTimeout();
       if (attempt < GET_RETRIES) {
@@ -141,6 +144,18 @@ async function searchOnce(deps: FanOutDeps, start: LiveTransfer, path: string, p
     if (response.status === 401 || response.status === 403) throw new FhirDenied(text);
     throw new ProviderUnreachable(live.transfer.providerId, `answered ${response.status}: ${text}`);
   }
+}
+
+/** The searchsets of a batch-response, in request order; an entry the provider refused fails the whole read. */
+function searchsetsOf(providerId: string, response: Bundle): Bundle[] {
+  if (response.resourceType !== 'Bundle' || response.type !== 'batch-response') throw new ProviderUnreachable(providerId, 'answered the record batch with something other than a batch-response');
+  return (response.entry ?? []).map((e) => {
+    const status = Number.parseInt(e.response?.status ?? '', 10);
+    if (status >= 200 && status < 300 && e.resource?.resourceType === 'Bundle') return e.resource as Bundle;
+    const text = e.response?.outcome?.issue?.[0]?.diagnostics ?? e.response?.outcome?.issue?.[0]?.details?.text ?? `an entry answered ${e.response?.status ?? 'nothing'}`;
+    if (status === 401 || status === 403) throw new FhirDenied(text);
+    throw new ProviderUnreachable(providerId, `answered ${status || 'an unreadable status'}: ${text}`);
+  });
 }
 
 function consentOf(bundles: Bundle[], nationalId: string): ConsentState {
@@ -193,12 +208,17 @@ export async function fanOutRecord(deps: FanOutDeps, input: { nationalId: string
       }, deps.fhirTimeoutMs);
       let bundles: Bundle[];
       try {
-        bundles = await Promise.all(
-          RECORD_TYPES.map((type) => {
+        // The whole record in one round trip: a FHIR batch of one search per resource type, for which
+        // the provider makes one consent decision and writes one audit event.
+        const batch: Bundle = {
+          resourceType: 'Bundle',
+          type: 'batch',
+          entry: RECORD_TYPES.map((type) => {
             const query = type === 'Patient' ? `identifier=${identifier}` : `patient.identifier=${identifier}&_sort=-date`;
-            return searchOnce(deps, live, `/${type}?${query}&_count=${PAGE_SIZE}`, input.practitioner, controller.signal);
+            return { request: { method: 'GET' as const, url: `${type}?${query}&_count=${PAGE_SIZE}` } };
           }),
-        );
+        };
+        bundles = searchsetsOf(providerId, await searchOnce(deps, live, '', input.practitioner, controller.signal, batch));
       } finally {
         clearTimeout(timer);
         // Stop the sibling searches of a provider that already failed.

@@ -18,7 +18,7 @@ test('a provider killed with SIGKILL degrades the page, and is used again once i
   await controlParticipant('kill', 'moselle-clinic');
   try {
     await page.reload();
-    await expect(page.getByTestId('missing-providers')).toContainText('moselle-clinic', { timeout: 30_000 });
+    await expect(page.getByTestId('missing-providers')).toContainText('Clinique de la Moselle', { timeout: 30_000 });
     await expect(page.getByTestId('provider-moselle-clinic')).not.toHaveAttribute('data-status', 'ok');
     await expect(page.getByTestId('provider-alzette-hospital')).toHaveAttribute('data-status', 'ok');
     const sources = await page.getByRole('region', { name: /^Observations/ }).getByTestId('source').allTextContents();

@@ -36,12 +36,16 @@ export function Hba1cTrend({ observations }: { observations: TRecordOutput['obse
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid stroke="#d5dce6" strokeDasharray="3 3" />
             <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(v: number) => format.dateTime(new Date(v), { year: 'numeric', month: 'short' })} stroke="#4a5568" />
-            <YAxis unit="" domain={['auto', 'auto']} stroke="#4a5568" label={{ value: 'mmol/mol', angle: -90, position: 'insideLeft', fill: '#4a5568' }} />
+            <YAxis
+              unit=""
+              // Always show the target line, with room around the measured values.
+              domain={[(min: number) => Math.floor(Math.min(min, TARGET_MMOL_MOL) - 4), (max: number) => Math.ceil(Math.max(max, TARGET_MMOL_MOL) + 4)]} stroke="#4a5568" label={{ value: 'mmol/mol', angle: -90, position: 'insideLeft', fill: '#4a5568' }} />
             <Tooltip labelFormatter={(v) => format.dateTime(new Date(Number(v)), { dateStyle: 'medium' })} />
             <Legend />
             <ReferenceLine y={TARGET_MMOL_MOL} stroke="#146c43" strokeDasharray="4 4" label={{ value: t('target'), fill: '#146c43', position: 'insideTopRight' }} />
             {providers.map((p, i) => (
-              <Line key={p} type="monotone" dataKey={p} name={p} stroke={COLOURS[i % COLOURS.length]} connectNulls dot={{ r: 3 }} isAnimationActive={false} />
+              // Straight segments between measurements: a smoothed curve would invent values between them.
+              <Line key={p} type="linear" dataKey={p} name={p} stroke={COLOURS[i % COLOURS.length]} connectNulls dot={{ r: 3 }} isAnimationActive={false} />
             ))}
           </LineChart>
         </ResponsiveContainer>

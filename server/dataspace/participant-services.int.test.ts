@@ -154,8 +154,9 @@ describe('provider contract listings for the steward', () => {
     const agreements = (await (await get('/agreements?limit=5')).json()) as { agreements: Array<{ assignee: string; assigner: string }> };
     expect(agreements.agreements.length).toBeGreaterThan(0);
     expect(agreements.agreements.every((a) => a.assignee === 'd4h-clinic' && a.assigner === 'alzette-hospital')).toBe(true);
-    const transfers = (await (await get('/transfers')).json()) as { transfers: Array<{ state: string; tokenExpiresAt: string | null }> };
-    expect(transfers.transfers.some((t) => t.state === 'STARTED' && t.tokenExpiresAt)).toBe(true);
+    const transfers = (await (await get('/transfers')).json()) as { transfers: Array<{ state: string; tokenExpiresAt: string | null; history: Array<{ to: string }> }> };
+    const started = transfers.transfers.find((t) => t.state === 'STARTED' && t.tokenExpiresAt);
+    expect(started?.history.map((h) => h.to)).toEqual(['REQUESTED', 'STARTED']);
 
     // another participant sees none of them
     const otherKey = await generateParticipantKeyPair();

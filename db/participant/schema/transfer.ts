@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** A transfer process (HttpData-PULL) as this participant sees it. */
 export const transferProcess = pgTable(
@@ -19,4 +19,21 @@ export const transferProcess = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('transfer_process_counterparty_uq').on(t.role, t.counterpartyId, t.consumerPid)],
+);
+
+/** Every state change of a transfer process, with the message that caused it (the steward pages show it). */
+export const transferHistory = pgTable(
+  'transfer_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pid: text('pid')
+      .notNull()
+      .references(() => transferProcess.pid),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    event: text('event').notNull(),
+    reason: text('reason'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('transfer_history_pid_idx').on(t.pid, t.at)],
 );

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { contractAgreement, contractNegotiation, negotiationHistory } from '@/db/participant/schema/negotiation';
-import { transferProcess } from '@/db/participant/schema/transfer';
+import { transferHistory, transferProcess } from '@/db/participant/schema/transfer';
 import type { ReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
 import { requireParticipantAt, type ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
@@ -12,7 +12,7 @@ const ZListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).def
 
 /**
  * The provider's side of a participant's own contracts, for the consumer's steward pages: the
- * negotiations (with their state history and termination reasons), agreements and transfers this
+ * negotiations and transfers (each with its state history and reasons) and agreements this
  * provider holds with the calling participant, newest first. Authenticated by participant token; a
  * caller only ever sees rows whose counterparty it is. Not part of DSP (which has no listing), so it
  * lives beside it, under /contracts.
@@ -80,9 +80,20 @@ export function createProviderContractsApp(opts: { id: string; db: Database; aut
       .where(and(eq(transferProcess.role, 'provider'), eq(transferProcess.counterpartyId, caller)))
       .orderBy(desc(transferProcess.createdAt))
       .limit(q.data.limit);
+    const history = rows.length === 0 ? [] : await db.select().from(transferHistory).where(inArray(transferHistory.pid, rows.map((r) => r.pid))).orderBy(asc(transferHistory.at));
     return c.json({
       provider: opts.id,
-      transfers: rows.map((r) => ({ providerPid: r.providerPid, consumerPid: r.consumerPid, agreementId: r.agreementId, state: r.state, reason: r.reason, tokenExpiresAt: r.tokenExpiresAt, createdAt: r.createdAt, updatedAt: r.updatedAt })),
+      transfers: rows.map((r) => ({
+        providerPid: r.providerPid,
+        consumerPid: r.consumerPid,
+        agreementId: r.agreementId,
+        state: r.state,
+        reason: r.reason,
+        tokenExpiresAt: r.tokenExpiresAt,
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
+        history: history.filter((h) => h.pid === r.pid).map((h) => ({ from: h.fromState, to: h.toState, event: h.event, reason: h.reason, at: h.at })),
+      })),
     });
   });
 

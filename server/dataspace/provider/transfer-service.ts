@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { DspFailure } from './dsp-failure';
 import { contractAgreement, contractNegotiation } from '@/db/participant/schema/negotiation';
-import { transferProcess } from '@/db/participant/schema/transfer';
+import { transferHistory, transferProcess } from '@/db/participant/schema/transfer';
 import { newPid } from '@/server/dataspace/protocol/dsp-messages';
 import { HTTP_DATA_PULL, type TransferState } from '@/server/dataspace/protocol/dsp-types';
 import { isTransferRetry, nextTransferState, type TransferEvent } from '@/server/dataspace/protocol/transfer-state-machine';
@@ -44,6 +44,13 @@ export async function handleTransferRequest(db: Database, input: { consumer: str
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
+    // HttpData-PULL starts at once: REQUESTED and STARTED are both part of the history, in that order
+    // (explicit times: now() is the same for both rows of one transaction).
+    const at = new Date();
+    await tx.insert(transferHistory).values([
+      { pid: providerPid, fromState: null, toState: nextTransferState(null, 'request'), event: 'request', at },
+      { pid: providerPid, fromState: nextTransferState(null, 'request'), toState: row.state, event: 'start', at: new Date(at.getTime() + 1) },
+    ]);
     return { row, agreement };
   });
 }
@@ -75,6 +82,7 @@ export async function applyTransferEvent(db: Database, input: { providerPid: str
     }
     const [updated] = await tx.update(transferProcess).set({ state: to, reason: input.reason ?? null, updatedAt: new Date() }).where(and(eq(transferProcess.pid, row.pid), eq(transferProcess.state, row.state))).returning();
     if (!updated) throw new TransferFailure(409, 'concurrent-update', 'the transfer changed concurrently; retry', row.providerPid, row.consumerPid);
+    await tx.insert(transferHistory).values({ pid: row.pid, fromState: state, toState: to, event: input.event, reason: input.reason ?? null });
     return updated;
   });
 }

@@ -25,10 +25,10 @@ const ZArgs = z.discriminatedUnion('command', [
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { id: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, roles: { type: 'string' }, jwks: { type: 'string' }, 'base-url': { type: 'string' }, reason: { type: 'string' } },
+    options: { id: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, roles: { type: 'string' }, jwks: { type: 'string' }, 'base-url': { type: 'string' }, reason: { type: 'string' }, reinstate: { type: 'boolean' } },
   });
   const parsed = ZArgs.safeParse({ command: positionals[0], ...values });
-  if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => `${i.path.join('.') || 'command'}: ${i.message}`).join('\n')}\nusage: participant register --id ID --name NAME --kind hospital|research --roles r1,r2 --jwks FILE | revoke --id ID`);
+  if (!parsed.success) throw new Error(`${parsed.error.issues.map((i) => `${i.path.join('.') || 'command'}: ${i.message}`).join('\n')}\nusage: participant register --id ID --name NAME --kind hospital|research --roles r1,r2 --jwks FILE [--reinstate] | revoke --id ID`);
   const args = parsed.data;
   const authorityUrl = (process.env.AUTHORITY_URL ?? 'http://127.0.0.1:4100').replace(/\/$/, '');
   const token = resolveOperatorToken({ DATASPACE_OPERATOR_TOKEN: process.env.DATASPACE_OPERATOR_TOKEN, OPERATOR_TOKEN_FILE: process.env.OPERATOR_TOKEN_FILE });
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     } catch (error) {
       throw new Error(`cannot read JWKS from ${args.jwks}: ${(error as Error).message}`);
     }
-    const body = { id: args.id, legalName: args.name, kind: args.kind, roles: args.roles?.split(',').map((r) => r.trim()), jwks, baseUrl: args['base-url'] };
+    const body = { id: args.id, legalName: args.name, kind: args.kind, roles: args.roles?.split(',').map((r) => r.trim()), jwks, baseUrl: args['base-url'], reinstate: values.reinstate === true };
     const response = await fetch(`${authorityUrl}/registry/enrol`, { method: 'POST', headers, body: JSON.stringify(body) });
     const result = (await response.json()) as { credential?: string; expiresAt?: string };
     if (!response.ok || !result.credential) throw new Error(`the authority refused (${response.status}): ${JSON.stringify(result)}`);

@@ -25,6 +25,8 @@ const ZEnrol = z.object({
   roles: z.array(z.enum(Object.values(PARTICIPANT_ROLES) as [ParticipantRole, ...ParticipantRole[]])).optional(),
   baseUrl: z.string().url().optional(),
   jwks: ZJwks,
+  /** Only an explicit operator action (the CLI's `register --reinstate`) may bring back a revoked participant. */
+  reinstate: z.boolean().default(false),
 });
 const ZCategory = z.enum(Object.values(DATA_CATEGORIES) as [DataCategory, ...DataCategory[]]);
 const ZPurpose = z.enum(Object.values(PURPOSES) as [string, ...string[]]);
@@ -146,6 +148,15 @@ export function createAuthorityApp(opts: AuthorityOptions) {
     const kind = input.kind ?? known?.kind;
     const roles = input.roles ?? known?.roles;
     if (!legalName || !kind || !roles) return problem(c, 400, 'invalid-enrolment', 'a new participant needs legalName, kind and roles');
+    // Revocation is sticky: a revoked participant restarting (or re-enrolling on schedule) must not undo
+    // the steward's decision with the shared operator token.
+    const [existing] = await db
+      .select({ status: registryParticipant.status, revokedAt: registryParticipant.revokedAt, reason: registryParticipant.revocationReason })
+      .from(registryParticipant)
+      .where(eq(registryParticipant.id, input.id));
+    if (existing?.status === 'revoked' && !input.reinstate) {
+      return problem(c, 409, 'participant-revoked', `${input.id} was revoked on ${existing.revokedAt?.toISOString() ?? 'an earlier date'} (${existing.reason ?? 'no reason given'}); an operator can reinstate it with: npm run participant -- register --reinstate …`);
+    }
     await db
         .insert(registryParticipant)
         .values({ id: input.id, legalName, kind, roles, baseUrl: input.baseUrl ?? null, jwks: input.jwks, status: 'active' })

@@ -3,7 +3,7 @@ import { openDatabase, parseDatabaseTarget, type Database } from '@/db/client';
 import { seedDemoUsers } from '@/db/app/seed-demo-users';
 import { env } from './env';
 
-const APP_MIGRATIONS = path.resolve(process.cwd(), 'db/app/migrations');
+const APP_MIGRATIONS = path.resolve(/* turbopackIgnore: true */ process.cwd(), 'db/app/migrations');
 
 // One database per process: PGlite is single-connection, and Next.js may evaluate this module in more
 // than one bundle, so the promise lives on globalThis.

@@ -10,7 +10,8 @@ import path from 'node:path';
  */
 export function resolveOperatorToken(env: { DATASPACE_OPERATOR_TOKEN?: string; OPERATOR_TOKEN_FILE?: string }): string {
   if (env.DATASPACE_OPERATOR_TOKEN) return env.DATASPACE_OPERATOR_TOKEN;
-  const file = path.resolve(env.OPERATOR_TOKEN_FILE ?? '.data/dataspace-operator.token');
+  // turbopackIgnore: a run-time file, not something for the web bundle's file tracing to follow.
+  const file = path.resolve(/* turbopackIgnore: true */ env.OPERATOR_TOKEN_FILE ?? '.data/dataspace-operator.token');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
     fs.writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });

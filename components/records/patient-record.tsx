@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { BreakGlassBanner, BreakGlassForm } from './break-glass';
 import { useTRPC } from '@/components/trpc/trpc-provider';
 import type { TRecordOutput } from '@/server/api/routers/patients/record.schema';
 import { Hba1cTrend } from './hba1c-trend';
@@ -255,10 +256,21 @@ export function PatientRecord({ nationalId }: { nationalId: string }) {
   const tErrors = useTranslations('errors');
   const { data, isPending, isError, error, refetch, isFetching } = useQuery({ ...trpc.patients.record.queryOptions({ nationalId }), retry: false, refetchOnWindowFocus: false });
   if (isPending) return <p className="muted" aria-live="polite">{t('loading')}</p>;
-  if (isError) return <p className="notice danger" role="alert">{error.data?.code === 'FORBIDDEN' ? error.message : tErrors('generic')}</p>;
+  if (isError) {
+    if (error.data?.code !== 'FORBIDDEN') return <p className="notice danger" role="alert">{tErrors('generic')}</p>;
+    return (
+      <>
+        <p className="notice danger" role="alert">
+          {error.message}
+        </p>
+        <BreakGlassForm nationalId={nationalId} />
+      </>
+    );
+  }
   const missing = data.providers.filter((p) => p.status !== 'ok');
   return (
     <>
+      {data.access.breakGlass ? <BreakGlassBanner nationalId={nationalId} reason={data.access.breakGlass.reason} expiresAt={data.access.breakGlass.expiresAt} /> : null}
       <section className="card" aria-labelledby="providers-title">
         <div className="card-head">
           <h2 id="providers-title">{t('providersTitle')}</h2>

@@ -27,6 +27,8 @@ export const AUDIT_SUBTYPES = {
   careRelationshipCreated: 'care-relationship-created',
   careRelationshipEnded: 'care-relationship-ended',
   consentChange: 'consent-change',
+  breakGlassStarted: 'break-glass-started',
+  breakGlassEnded: 'break-glass-ended',
   decision: 'decision',
 } as const;
 export type AuditSubtype = (typeof AUDIT_SUBTYPES)[keyof typeof AUDIT_SUBTYPES];

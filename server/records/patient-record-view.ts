@@ -43,8 +43,8 @@ function observationText(o: Observation): string | null {
  * The clinician's view of a fan-out: one patient (however many providers hold them), each item with
  * its source, and the mCODE items of an oncology case gathered in their own section.
  */
-export function patientRecordView(result: FanOutResult, legalNames: Map<string, string>): TRecordOutput {
-  const view: TRecordOutput = {
+export function patientRecordView(result: FanOutResult, legalNames: Map<string, string>): Omit<TRecordOutput, 'access'> {
+  const view: Omit<TRecordOutput, 'access'> = {
     nationalId: result.nationalId,
     locator: { ok: result.locatorOk, detail: result.locatorDetail },
     patient: null,

@@ -2,8 +2,15 @@ import { createTRPCRouter, roleProcedure } from '@/server/api/trpc';
 import { ROLES } from '@/server/auth/roles';
 import { recordHandler } from './record.handler';
 import { ZRecordInputSchema, ZRecordOutputSchema } from './record.schema';
+import { endBreakGlassHandler, startBreakGlassHandler } from './breakGlass.handler';
+import { ZEndBreakGlassInputSchema, ZEndBreakGlassOutputSchema, ZStartBreakGlassInputSchema, ZStartBreakGlassOutputSchema } from './breakGlass.schema';
+
+const clinicianProcedure = roleProcedure(ROLES.endocrinologist, ROLES.oncologist);
 
 export const patientsRouter = createTRPCRouter({
   /** A patient's record merged from every provider holding it, with a source per item and a status per provider. */
-  record: roleProcedure(ROLES.endocrinologist, ROLES.oncologist).input(ZRecordInputSchema).output(ZRecordOutputSchema).query(recordHandler),
+  record: clinicianProcedure.input(ZRecordInputSchema).output(ZRecordOutputSchema).query(recordHandler),
+  /** Emergency access to a patient outside the clinician's care: a reason, 60 minutes, purpose ETREAT, audited. */
+  startBreakGlass: clinicianProcedure.input(ZStartBreakGlassInputSchema).output(ZStartBreakGlassOutputSchema).mutation(startBreakGlassHandler),
+  endBreakGlass: clinicianProcedure.input(ZEndBreakGlassInputSchema).output(ZEndBreakGlassOutputSchema).mutation(endBreakGlassHandler),
 });

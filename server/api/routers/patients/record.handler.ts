@@ -10,13 +10,19 @@ import type { TRecordInput, TRecordOutput } from './record.schema';
 const PURPOSE = 'TREAT';
 
 /**
- * A patient's merged record for care: role (ladder) → care relationship → the providers' own consent
- * decisions (in the fan-out) → an audit event naming every provider asked and what it answered.
+ * A patient's merged record for care: role (ladder) → care relationship, or emergency access with a
+ * reason (purpose ETREAT, the reason travels to every provider) → the providers' own consent decisions
+ * (in the fan-out) → an audit event naming every provider asked and what it answered.
  */
 export async function recordHandler({ ctx, input }: { ctx: TSignedInContext; input: TRecordInput }): Promise<TRecordOutput> {
-  await assertPatientAccess(ctx, input.nationalId, PURPOSE);
+  const access = await assertPatientAccess(ctx, input.nationalId, PURPOSE);
   const consumer = dataspaceConsumer(ctx.db);
-  const result = await consumer.patientRecord(input.nationalId, { userId: ctx.user.email, role: ctx.user.role, purpose: PURPOSE });
+  const result = await consumer.patientRecord(input.nationalId, {
+    userId: ctx.user.email,
+    role: ctx.user.role,
+    purpose: access.purpose,
+    ...(access.breakGlass ? { breakGlassReason: access.breakGlass.reason } : {}),
+  });
   const names = await consumer.directory
     .participants()
     .then((list) => new Map(list.map((p) => [p.id, p.legalName])))
@@ -29,9 +35,9 @@ export async function recordHandler({ ctx, input }: { ctx: TSignedInContext; inp
     outcome: answered.length > 0 || (result.locatorOk && result.providers.length === 0) ? AUDIT_OUTCOMES.success : AUDIT_OUTCOMES.minorFailure,
     outcomeDescription: result.locatorOk ? result.providers.map((p) => `${p.providerId}: ${p.status}`).join('; ') || 'no provider holds records' : `record locator unavailable: ${result.locatorDetail ?? ''}`,
     patientNationalId: input.nationalId,
-    purposeOfUse: PURPOSE,
+    purposeOfUse: access.purpose,
     entity: { type: 'Patient', providers: result.providers.map((p) => ({ id: p.providerId, status: p.status, agreementId: p.agreementId, resources: p.resources })) },
     ...auditActor(ctx),
   });
-  return patientRecordView(result, names);
+  return { ...patientRecordView(result, names), access };
 }

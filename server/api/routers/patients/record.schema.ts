@@ -30,8 +30,16 @@ export const ZProviderStatusSchema = z.object({
 
 const item = { id: z.string(), source: ZSourceSchema, date: z.string().nullable() };
 
+/** On what ground the record was read: emergency access is shown to the clinician with its expiry. */
+export const ZRecordAccessSchema = z.object({
+  basis: z.enum(['care-relationship', 'own-record', 'break-glass']),
+  purpose: z.string(),
+  breakGlass: z.object({ reason: z.string(), expiresAt: z.date() }).nullable(),
+});
+
 export const ZRecordOutputSchema = z.object({
   nationalId: z.string(),
+  access: ZRecordAccessSchema,
   locator: z.object({ ok: z.boolean(), detail: z.string().nullable() }),
   patient: z
     .object({

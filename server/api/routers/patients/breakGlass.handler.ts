@@ -1,0 +1,13 @@
+import type { z } from 'zod';
+import type { TSignedInContext } from '@/server/api/trpc';
+import { endBreakGlass, startBreakGlass } from '@/server/access/break-glass';
+import type { ZEndBreakGlassInputSchema, ZStartBreakGlassInputSchema } from './breakGlass.schema';
+
+export async function startBreakGlassHandler({ ctx, input }: { ctx: TSignedInContext; input: z.infer<typeof ZStartBreakGlassInputSchema> }) {
+  const grant = await startBreakGlass(ctx, input.nationalId, input.reason);
+  return { expiresAt: grant.expiresAt };
+}
+
+export function endBreakGlassHandler({ ctx, input }: { ctx: TSignedInContext; input: z.infer<typeof ZEndBreakGlassInputSchema> }) {
+  return endBreakGlass(ctx, input.nationalId);
+}

@@ -22,10 +22,18 @@ export interface DirectoryCredential {
 
 /** The participant list changes rarely (enrolment, revocation); a short cache spares a call per record read. */
 const PARTICIPANTS_TTL_MS = 15_000;
+/**
+ * Record-locator answers change rarely (a provider registers people when it first holds them), so a short
+ * cache spares a signed authority call per record read; it decides nothing about consent, which every
+ * provider still asks the authority on every request. A person new at a provider shows up within this.
+ */
+const LOCATOR_TTL_MS = 30_000;
+const LOCATOR_MAX_ENTRIES = 10_000;
 
 /** The consumer's view of the authority: who is in the dataspace, their credentials, and who holds a patient. */
 export class AuthorityDirectory {
   private cache: { at: number; participants: DirectoryParticipant[] } | null = null;
+  private readonly located = new Map<string, { at: number; providers: string[] }>();
 
   constructor(private readonly settings: ConsumerSettings) {}
 
@@ -45,12 +53,16 @@ export class AuthorityDirectory {
   }
 
   /** Record locator: the providers holding data about a person. */
-  async locate(identity: ParticipantIdentity, nationalId: string): Promise<string[]> {
+  async locate(identity: ParticipantIdentity, nationalId: string, options: { fresh?: boolean } = {}): Promise<string[]> {
+    const hit = this.located.get(nationalId);
+    if (!options.fresh && hit && Date.now() - hit.at < LOCATOR_TTL_MS) return hit.providers;
     const body = await callParticipant<{ providers: string[] }>(identity, {
       url: `${this.settings.authorityUrl}/record-locator/${encodeURIComponent(nationalId)}`,
       audience: this.settings.authorityId,
       timeoutMs: this.settings.fhirTimeoutMs,
     });
+    if (this.located.size >= LOCATOR_MAX_ENTRIES) this.located.clear();
+    this.located.set(nationalId, { at: Date.now(), providers: body.providers });
     return body.providers;
   }
 

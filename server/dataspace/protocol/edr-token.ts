@@ -1,4 +1,5 @@
-import { SignJWT, createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
+import { SignJWT, jwtVerify, type JSONWebKeySet } from 'jose';
+import { localJwks } from './key-cache';
 import { randomUUID } from 'node:crypto';
 import { SIGNING_ALG, importPrivateKey, type ParticipantKeyPair } from './participant-keys';
 import { MAX_TOKEN_LIFETIME_SECONDS } from './participant-token';
@@ -47,7 +48,7 @@ export async function signEdrToken(input: Omit<EdrClaims, 'jti' | 'expiresAt'> &
 export async function verifyEdrToken(token: string | undefined, input: { provider: string; jwks: JSONWebKeySet }): Promise<EdrClaims> {
   if (!token) throw new TokenError('missing', 'an EDR bearer token is required');
   try {
-    const { payload } = await jwtVerify(token, createLocalJWKSet(input.jwks), {
+    const { payload } = await jwtVerify(token, localJwks(input.jwks), {
       algorithms: [SIGNING_ALG],
       issuer: input.provider,
       audience: input.provider,

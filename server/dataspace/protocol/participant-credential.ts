@@ -1,4 +1,5 @@
-import { SignJWT, createLocalJWKSet, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { SignJWT, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { localJwks } from './key-cache';
 import { randomUUID } from 'node:crypto';
 import { SIGNING_ALG, importPrivateKey, type ParticipantKeyPair } from './participant-keys';
 import { TokenError } from './token-error';
@@ -90,7 +91,7 @@ export async function verifyParticipantCredential(
   input: { authorityId: string; authorityJwks: JSONWebKeySet; now?: Date },
 ): Promise<ParticipantCredentialClaims> {
   try {
-    const { payload } = await jwtVerify(credential, createLocalJWKSet(input.authorityJwks), {
+    const { payload } = await jwtVerify(credential, localJwks(input.authorityJwks), {
       algorithms: [SIGNING_ALG],
       issuer: input.authorityId,
       typ: CREDENTIAL_TYPE,

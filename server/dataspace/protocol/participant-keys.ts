@@ -1,4 +1,5 @@
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
+import { importedPrivateKey } from './key-cache';
 
 export const SIGNING_ALG = 'ES256' as const;
 
@@ -21,7 +22,7 @@ export async function generateParticipantKeyPair(): Promise<ParticipantKeyPair> 
 }
 
 export async function importPrivateKey(pair: ParticipantKeyPair): Promise<CryptoKey> {
-  return (await importJWK(pair.privateJwk, SIGNING_ALG)) as CryptoKey;
+  return importedPrivateKey(pair.privateJwk);
 }
 
 /** RFC 7638 thumbprint of the public key: what a credential binds (`cnf.jkt`). */

@@ -1,4 +1,5 @@
-import { EmbeddedJWK, SignJWT, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
+import { SignJWT, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
+import { embeddedJwk } from './key-cache';
 import { randomUUID } from 'node:crypto';
 import { verifyParticipantCredential, type ParticipantCredentialClaims } from './participant-credential';
 import { SIGNING_ALG, importPrivateKey, jwkThumbprint, type ParticipantKeyPair } from './participant-keys';
@@ -66,7 +67,7 @@ export async function verifyParticipantToken(token: string | undefined, check: P
   }
   let payload;
   try {
-    ({ payload } = await jwtVerify(token, EmbeddedJWK, {
+    ({ payload } = await jwtVerify(token, embeddedJwk, {
       algorithms: [SIGNING_ALG],
       audience: check.audience,
       clockTolerance: CLOCK_TOLERANCE_SECONDS,

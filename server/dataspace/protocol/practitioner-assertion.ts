@@ -1,4 +1,5 @@
-import { EmbeddedJWK, SignJWT, decodeProtectedHeader, jwtVerify } from 'jose';
+import { SignJWT, decodeProtectedHeader, jwtVerify } from 'jose';
+import { embeddedJwk } from './key-cache';
 import { randomUUID } from 'node:crypto';
 import { SIGNING_ALG, importPrivateKey, jwkThumbprint, type ParticipantKeyPair } from './participant-keys';
 import { MAX_TOKEN_LIFETIME_SECONDS } from './participant-token';
@@ -51,7 +52,7 @@ export async function verifyPractitionerAssertion(
   if (header.typ !== ASSERTION_TYPE || !header.jwk) throw new TokenError('malformed', 'the practitioner assertion has the wrong type');
   if ((await jwkThumbprint(header.jwk)) !== input.consumerJkt) throw new TokenError('binding', 'the practitioner assertion is not signed by the consumer');
   try {
-    const { payload } = await jwtVerify(token, EmbeddedJWK, {
+    const { payload } = await jwtVerify(token, embeddedJwk, {
       algorithms: [SIGNING_ALG],
       issuer: input.consumerId,
       audience: input.audience,

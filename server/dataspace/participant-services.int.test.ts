@@ -123,7 +123,9 @@ describe('durable access-event forwarding', () => {
 
   it('the authority indexes an event id once, however often it is reported', async () => {
     const report = { patient: MARIE, auditEventId: `resend-${Date.now()}`, recorded: new Date().toISOString(), purpose: 'TREAT', consumerId: 'd4h-clinic', professional: 'x', professionalRole: 'endocrinologist', action: 'read', outcome: 'allowed', detail: 'resent' };
-    for (let i = 0; i < 3; i += 1) await callParticipant(identity(), { url: `${ds.authorityUrl}/access-events`, audience: 'ehealth-agency', body: { events: [report, report] } });
+    const answers = [];
+    for (let i = 0; i < 3; i += 1) answers.push(await callParticipant<{ indexed: number; duplicates: number }>(identity(), { url: `${ds.authorityUrl}/access-events`, audience: 'ehealth-agency', body: { events: [report, report] } }));
+    expect(answers).toEqual([{ indexed: 1, duplicates: 1 }, { indexed: 0, duplicates: 2 }, { indexed: 0, duplicates: 2 }]);
     const events = (await accessLog(MARIE)).events.filter((e) => e.auditEventId === report.auditEventId);
     expect(events).toHaveLength(1);
   });

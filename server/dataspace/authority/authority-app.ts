@@ -286,13 +286,16 @@ export function createAuthorityApp(opts: AuthorityOptions) {
     const parsed = ZAccessEvents.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return problem(c, 400, 'invalid-access-events', z.flattenError(parsed.error));
     const provider = c.get('participant').participantId;
+    let indexed = 0;
     if (parsed.data.events.length > 0) {
-      await db.insert(accessEventIndex).values(
-        parsed.data.events.map((e) => ({ patientNationalId: e.patient, providerId: provider, auditEventId: e.auditEventId, recorded: e.recorded, purpose: e.purpose, consumerId: e.consumerId, professional: e.professional, professionalRole: e.professionalRole, action: e.action, outcome: e.outcome, detail: e.detail })),
       // A provider resends what it could not confirm was received: an event id it already reported is ignored.
-      ).onConflictDoNothing({ target: [accessEventIndex.providerId, accessEventIndex.auditEventId] });
+      const added = await db.insert(accessEventIndex).values(
+        parsed.data.events.map((e) => ({ patientNationalId: e.patient, providerId: provider, auditEventId: e.auditEventId, recorded: e.recorded, purpose: e.purpose, consumerId: e.consumerId, professional: e.professional, professionalRole: e.professionalRole, action: e.action, outcome: e.outcome, detail: e.detail })),
+      ).onConflictDoNothing({ target: [accessEventIndex.providerId, accessEventIndex.auditEventId] }).returning({ id: accessEventIndex.id });
+      indexed = added.length;
     }
-    return c.json({ indexed: parsed.data.events.length });
+    // `duplicates`: ids this provider had reported before (a resend after a crash), acknowledged but not added again.
+    return c.json({ indexed, duplicates: parsed.data.events.length - indexed });
   });
 
   app.get('/access-events', auth, async (c) => {

@@ -73,7 +73,7 @@ export class AuthorityClient {
     return this.call(`/record-locator/${encodeURIComponent(nationalId)}`);
   }
 
-  reportAccessEvents(events: AccessEventReport[]): Promise<{ indexed: number }> {
+  reportAccessEvents(events: AccessEventReport[]): Promise<{ indexed: number; duplicates: number }> {
     return this.call('/access-events', { events });
   }
 

@@ -17,6 +17,7 @@ import { operationOutcome } from './operation-outcome';
 import { runSurvival, ZSurvivalRequest } from './survival-table';
 import { countResources, patientIdsByIdentifier, readResource, searchResources, type ResourceRow } from './resource-store';
 import { parseSearchBatch } from './search-batch';
+import { searchResourcesTogether } from './search-batch-store';
 import { FhirSearchError, isSearchableType, parseSearch, type FhirSearch } from './search-params';
 
 export interface FhirAppOptions {
@@ -214,17 +215,19 @@ export function createFhirApp(opts: FhirAppOptions) {
     hasNext: boolean;
   }
 
-  /** Runs a parsed search up to the consent check; a search that does not name its patient is a FhirSearchError (400). */
-  async function searchPage(dataset: string, search: FhirSearch, patientIdsOf: (identifiers: string[]) => Promise<string[]>): Promise<SearchPage> {
+  /** Resolves `patient.identifier` to logical ids; a search that does not name its patient is a FhirSearchError (400). */
+  async function namePatient(search: FhirSearch, patientIdsOf: (identifiers: string[]) => Promise<string[]>): Promise<FhirSearch> {
     if (search.patientIdentifiers) {
       const ids = await patientIdsOf(search.patientIdentifiers);
       search.patientIds = search.patientIds ? search.patientIds.filter((id) => ids.includes(id)) : ids;
     }
     // Primary use is about one person at a time: no population-wide record searches.
     if (!search.patientIds && !search.identifiers && !search.ids) throw new FhirSearchError('a search for care must name the patient (patient, patient.identifier, identifier or _id)');
-    const rows = search.patientIds?.length === 0 ? [] : await searchResources(db, dataset, search);
-    return { search, page: rows.slice(0, search.count), hasNext: rows.length > search.count };
+    return search;
   }
+
+  /** A search's rows (one more than its page size, as searchResources returns them) as a page. */
+  const pageOf = (search: FhirSearch, rows: ResourceRow[]): SearchPage => ({ search, page: rows.slice(0, search.count), hasNext: rows.length > search.count });
 
   /** The searchset of one search after consent: permitted matches with their source, a Provenance, the per-patient consent status. */
   async function searchsetBundle(caller: Caller, type: string, params: URLSearchParams, result: SearchPage, kept: ResourceRow[], decisions: Map<string, PdpDecision>): Promise<Bundle> {
@@ -279,19 +282,25 @@ export function createFhirApp(opts: FhirAppOptions) {
     const failed = (status: 400 | 404, text: string): BundleEntry => ({
       response: { status: status === 400 ? '400 Bad Request' : '404 Not Found', outcome: operationOutcome('error', status === 400 ? 'invalid' : 'not-supported', text) },
     });
-    const results: Array<SearchPage | BundleEntry> = [];
+    const prepared: Array<FhirSearch | BundleEntry> = [];
     for (const entry of parsed.entries) {
       if ('error' in entry) {
-        results.push(failed(entry.status, entry.error));
+        prepared.push(failed(entry.status, entry.error));
         continue;
       }
       try {
-        results.push(await searchPage(dataset, entry.search, patientIdsOf));
+        prepared.push(await namePatient(entry.search, patientIdsOf));
       } catch (error) {
         if (!(error instanceof FhirSearchError)) throw error;
-        results.push(failed(400, error.message));
+        prepared.push(failed(400, error.message));
       }
     }
+    const isSearch = (p: FhirSearch | BundleEntry): p is FhirSearch => 'resourceType' in p;
+    // Every search of the batch in one statement; a patient unknown here needs no query at all.
+    const queried = prepared.filter(isSearch).filter((s) => s.patientIds?.length !== 0);
+    const found = await searchResourcesTogether(db, dataset, queried);
+    const rowsOf = new Map(queried.map((search, i) => [search, found[i] ?? []]));
+    const results = prepared.map((p) => (isSearch(p) ? pageOf(p, rowsOf.get(p) ?? []) : p));
     const pages = results.filter((r): r is SearchPage => 'page' in r);
     const { kept, decisions } = await enforceConsent(caller, pages.flatMap((p) => p.page), `batch: ${parsed.entries.map((e) => e.url).join(' ; ')}`);
     const permitted = new Set(kept);
@@ -318,13 +327,14 @@ export function createFhirApp(opts: FhirAppOptions) {
     if (!PRIMARY_USE.has(caller.edr.purpose)) return outcome(c, 403, 'forbidden', `record-level access is not allowed for purpose ${caller.edr.purpose}; use $aggregate`);
     const url = new URL(c.req.url);
     const dataset = datasetKeyFor(caller.edr);
-    let result;
+    let search;
     try {
-      result = await searchPage(dataset, parseSearch(type, url.searchParams), (identifiers) => patientIdsByIdentifier(db, dataset, identifiers));
+      search = await namePatient(parseSearch(type, url.searchParams), (identifiers) => patientIdsByIdentifier(db, dataset, identifiers));
     } catch (error) {
       if (error instanceof FhirSearchError) return outcome(c, 400, 'invalid', error.message);
       throw error;
     }
+    const result = pageOf(search, search.patientIds?.length === 0 ? [] : await searchResources(db, dataset, search));
     const { kept, decisions } = await enforceConsent(caller, result.page, url.pathname + url.search);
     const bundle = await searchsetBundle(caller, type, url.searchParams, result, kept, decisions);
     return c.body(JSON.stringify(bundle), 200, { 'content-type': FHIR_JSON });

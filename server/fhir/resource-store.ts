@@ -39,7 +39,8 @@ export async function readResource(db: Database, datasetId: string, resourceType
   return row;
 }
 
-function searchWhere(datasetId: string, search: FhirSearch): SQL[] {
+/** The WHERE conditions of a parsed search (shared with the batched form in search-batch-store.ts). */
+export function searchWhere(datasetId: string, search: FhirSearch): SQL[] {
   const where: SQL[] = [eq(fhirResource.resourceType, search.resourceType), eq(fhirResource.datasetId, datasetId)];
   if (search.patientIds) where.push(inArray(fhirResource.patientId, search.patientIds));
   if (search.ids) where.push(inArray(fhirResource.id, search.ids));
@@ -54,8 +55,12 @@ function searchWhere(datasetId: string, search: FhirSearch): SQL[] {
 
 /** Runs a parsed search; returns one row more than asked so the caller knows whether there is a next page. */
 export async function searchResources(db: Database, datasetId: string, search: FhirSearch): Promise<ResourceRow[]> {
-  const order = search.sort === 'date' ? [asc(fhirResource.date), asc(fhirResource.id)] : search.sort === '-date' ? [desc(fhirResource.date), asc(fhirResource.id)] : search.sort === '-_lastUpdated' ? [desc(fhirResource.lastUpdated), asc(fhirResource.id)] : [asc(fhirResource.id)];
-  return db.select().from(fhirResource).where(and(...searchWhere(datasetId, search))).orderBy(...order).limit(search.count + 1).offset(search.offset);
+  return db.select().from(fhirResource).where(and(...searchWhere(datasetId, search))).orderBy(...searchOrder(search)).limit(search.count + 1).offset(search.offset);
+}
+
+/** The ORDER BY of a parsed search, with the id as tie-breaker so pages are stable. */
+export function searchOrder(search: FhirSearch): SQL[] {
+  return search.sort === 'date' ? [asc(fhirResource.date), asc(fhirResource.id)] : search.sort === '-date' ? [desc(fhirResource.date), asc(fhirResource.id)] : search.sort === '-_lastUpdated' ? [desc(fhirResource.lastUpdated), asc(fhirResource.id)] : [asc(fhirResource.id)];
 }
 
 /** How many resources match a search (all pages): Bundle.total. */

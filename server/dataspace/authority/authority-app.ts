@@ -16,6 +16,7 @@ import { requireParticipant, type ParticipantEnv } from '@/server/dataspace/runt
 import { visiblePurposes } from './access-policy';
 import { generatedConsentRules } from './default-consents';
 import { decide, EVERYONE, type ConsentRuleView } from './policy-decision';
+import { RegistryCache } from './registry-cache';
 
 const ZJwks = z.object({ keys: z.array(z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() }).passthrough()).min(1).max(5) });
 const ZEnrol = z.object({
@@ -84,7 +85,10 @@ export function createAuthorityApp(opts: AuthorityOptions) {
   const { db } = opts;
   const app = new Hono<ParticipantEnv>();
 
-  const isActive = async (participantId: string, credentialJti: string): Promise<boolean> => {
+  // Only this process writes the registry; each write below calls registry.changed() once committed.
+  const registry = new RegistryCache<boolean>();
+  const isActive = (participantId: string, credentialJti: string): Promise<boolean> => registry.get(`credential|${participantId}|${credentialJti}`, () => isActiveInDb(participantId, credentialJti));
+  const isActiveInDb = async (participantId: string, credentialJti: string): Promise<boolean> => {
     const [row] = await db
       .select({ status: registryParticipant.status, revokedAt: issuedCredential.revokedAt })
       .from(issuedCredential)
@@ -110,6 +114,7 @@ export function createAuthorityApp(opts: AuthorityOptions) {
     const jkt = await jwkThumbprint(first);
     const { credential, claims } = await issueParticipantCredential({ authorityId: opts.id, authorityKey: opts.key, participantId: id, legalName, roles, jkt });
     await db.insert(issuedCredential).values({ jti: claims.jti, participantId: id, jkt, issuedAt: claims.issuedAt, expiresAt: claims.expiresAt });
+    registry.changed();
     return { credential, expiresAt: claims.expiresAt.toISOString() };
   }
 
@@ -161,6 +166,7 @@ export function createAuthorityApp(opts: AuthorityOptions) {
         .insert(registryParticipant)
         .values({ id: input.id, legalName, kind, roles, baseUrl: input.baseUrl ?? null, jwks: input.jwks, status: 'active' })
         .onConflictDoUpdate({ target: registryParticipant.id, set: { legalName, kind, roles, baseUrl: input.baseUrl ?? null, jwks: input.jwks, status: 'active', revokedAt: null, revocationReason: null } });
+    registry.changed();
     return c.json(await issueFor(input.id, legalName, roles, input.jwks), 201);
   });
 
@@ -175,6 +181,7 @@ export function createAuthorityApp(opts: AuthorityOptions) {
       await tx.update(issuedCredential).set({ revokedAt: now }).where(and(eq(issuedCredential.participantId, id), isNull(issuedCredential.revokedAt)));
       return rows.length;
     });
+    registry.changed();
     if (updated === 0) return problem(c, 404, 'unknown-participant');
     return c.json({ id, status: 'revoked', revokedAt: now.toISOString() });
   });
@@ -203,8 +210,8 @@ export function createAuthorityApp(opts: AuthorityOptions) {
     if (!parsed.success) return problem(c, 400, 'invalid-decision-request', z.flattenError(parsed.error));
     const req = parsed.data;
     // A revoked organisation gets nothing, whatever the patient said.
-    const [org] = await db.select({ status: registryParticipant.status }).from(registryParticipant).where(eq(registryParticipant.id, req.organisation));
-    if (org?.status !== 'active') return c.json({ decision: 'deny', status: 'withdrawn', categories: Object.fromEntries(req.categories.map((k) => [k, 'deny'])), basis: ['organisation-not-active'] });
+    const orgActive = await registry.get(`organisation|${req.organisation}`, async () => (await db.select({ status: registryParticipant.status }).from(registryParticipant).where(eq(registryParticipant.id, req.organisation)))[0]?.status === 'active');
+    if (!orgActive) return c.json({ decision: 'deny', status: 'withdrawn', categories: Object.fromEntries(req.categories.map((k) => [k, 'deny'])), basis: ['organisation-not-active'] });
     return c.json(decide(req, await loadRules(req.patient)));
   });
 

@@ -12,7 +12,7 @@ import type { ReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import type { TransferEvent } from '@/server/dataspace/protocol/transfer-state-machine';
 import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
 import { requireParticipantAt, type ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
-import { buildCatalog, buildDataset, canonicalOfferMatch, offerIri, statsOf } from './catalog-access';
+import { buildCatalog, buildDataset, canonicalOfferMatch, offerIri, statsOf, type DatasetStats } from './catalog-access';
 import type { DatasetDefinition } from './datasets';
 import { applyConsumerEvent, ContractNegotiationFailure, handleContractRequest, loadNegotiation } from './negotiation-service';
 import { applyTransferEvent, handleTransferRequest, loadAgreement, loadTransfer, TransferFailure } from './transfer-service';
@@ -60,11 +60,25 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
   const authFor = (area: Area) =>
     requireParticipantAt({ audience: opts.id, authority: opts.authority, replay: opts.replay, onError: (c, error) => c.json(errorBody(area, error.kind, error.message, c.req.param('pid')), error.status) });
 
+  // The stores change only while seeding, before the provider serves: count once, at start-up in the
+  // background, not per catalog request (at 100k patients the count over 2.1 million rows measured
+  // 8.8 s on PGlite). A failed count is retried on the next request.
+  const stats = new Map<string, Promise<DatasetStats>>();
+  const statsFor = (def: DatasetDefinition): Promise<DatasetStats> => {
+    const cached = stats.get(def.key);
+    if (cached) return cached;
+    const computed = statsOf(db, def);
+    stats.set(def.key, computed);
+    computed.catch(() => stats.delete(def.key));
+    return computed;
+  };
+  for (const def of opts.datasets) statsFor(def).catch(() => undefined);
+
   const visibleDatasets = async (consumer: string) => {
     const { purposes } = await opts.authority.visiblePurposes(consumer);
     const out = [];
     for (const def of opts.datasets) {
-      const ds = buildDataset(opts.id, def, await statsOf(db, def), purposes);
+      const ds = buildDataset(opts.id, def, await statsFor(def), purposes);
       if (ds) out.push(ds);
     }
     return out;

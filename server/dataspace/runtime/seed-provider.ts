@@ -37,7 +37,8 @@ export async function seedProvider(db: Database, input: { id: string; perHospita
         if (Date.now() - lastReport > 2000) {
           lastReport = Date.now();
           const seconds = (Date.now() - started) / 1000;
-          input.log(`seeding: ${nationalIds.length}${expected ? `/${expected}` : ''} people, ${generated} resources (${Math.round(seconds)} s, ${Math.round(generated / seconds)} resources/s)`);
+          const eta = expected ? `, about ${Math.round(((expected - nationalIds.length) / nationalIds.length) * seconds)} s to go before the index build` : '';
+          input.log(`seeding: ${nationalIds.length}${expected ? `/${expected}` : ''} people, ${generated} resources (${Math.round(seconds)} s, ${Math.round(generated / seconds)} resources/s${eta})`);
         }
       }
     }
@@ -45,7 +46,9 @@ export async function seedProvider(db: Database, input: { id: string; perHospita
     yield batch;
   }
   const resources = await bulkLoadResources(db, batches(), input.log);
+  const located = Date.now();
   for (let i = 0; i < nationalIds.length; i += BATCH_LOCATOR) await input.authority.registerRecords(nationalIds.slice(i, i + BATCH_LOCATOR));
+  input.log(`registered ${nationalIds.length} people with the authority's record locator in ${((Date.now() - located) / 1000).toFixed(1)} s`);
   await writeSetting(db, 'seeded', { perHospital: input.perHospital, people: nationalIds.length });
   const seconds = (Date.now() - started) / 1000;
   input.log(`seeded ${nationalIds.length} people, ${resources} resources in ${seconds.toFixed(1)} s (${Math.round(resources / Math.max(seconds, 0.001))} resources/s)`);

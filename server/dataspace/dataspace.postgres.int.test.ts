@@ -4,7 +4,8 @@ import { validateFhirR4 } from '@/server/fhir/testing/fhir-schema';
 import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/synthetic/demo-people';
 import { DspConsumer, enrolConsumer, offersOf } from './protocol/dsp-client';
 import { validateDspMessage } from './protocol/dsp-validator';
-import { generateParticipantKeyPair, publicJwks } from './protocol/participant-keys';
+import { generateParticipantKeyPair, publicJwks, type ParticipantKeyPair } from './protocol/participant-keys';
+import { callParticipant } from './runtime/participant-http';
 import { startDataspace, type Dataspace } from './testing/start-dataspace';
 
 /**
@@ -18,12 +19,14 @@ const practitioner = { userId: 'sophie.reuter@alzette.example', role: 'endocrino
 describe.skipIf(!process.env.TEST_DATABASE_URL)('DSP flow on PostgreSQL', () => {
   let ds: Dataspace;
   let consumer: DspConsumer;
+  let identity: { id: string; key: ParticipantKeyPair; credential: () => string };
 
   beforeAll(async () => {
     ds = await startDataspace({ seedPatients: 60, storage: 'postgres', env: { DIGITAL_TWIN_RECORDS: '200' } });
     const key = await generateParticipantKeyPair();
     const credential = await enrolConsumer({ authorityUrl: ds.authorityUrl, operatorToken: ds.operatorToken, id: 'd4h-clinic', jwks: publicJwks(key) });
-    consumer = new DspConsumer({ id: 'd4h-clinic', key, credential: () => credential }, 'http://127.0.0.1:9/callback');
+    identity = { id: 'd4h-clinic', key, credential: () => credential };
+    consumer = new DspConsumer(identity, 'http://127.0.0.1:9/callback');
   }, 240_000);
 
   afterAll(async () => {
@@ -46,6 +49,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('DSP flow on PostgreSQL', () => 
     const bundle = (await (await consumer.fhir(transfer, query, practitioner)).json()) as Bundle;
     expect(validateFhirR4(bundle)).toEqual([]);
     expect(bundle.entry?.filter((e) => e.search?.mode === 'match')).toHaveLength(3);
+    // the access went through the provider's outbox (PostgreSQL transaction) to the authority's index
+    const fromAlzette = async () => (await callParticipant<{ events: Array<{ providerId: string }> }>(identity, { url: `${ds.authorityUrl}/access-events?patient=${MARIE}`, audience: 'ehealth-agency' })).events.filter((e) => e.providerId === 'alzette-hospital');
+    const deadline = Date.now() + 10_000;
+    while ((await fromAlzette()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(await fromAlzette()).toHaveLength(1);
 
     await ds.kill('alzette-hospital');
     await ds.restart('alzette-hospital');

@@ -3,8 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { BreakGlassBanner, BreakGlassForm } from './break-glass';
+import { TableCard } from '@/components/ui/table-card';
 import { useTRPC } from '@/components/trpc/trpc-provider';
-import type { TRecordOutput } from '@/server/api/routers/patients/record.schema';
+import type { TRecordOutput, TSource } from '@/server/api/routers/patients/record.schema';
 import { Hba1cTrend } from './hba1c-trend';
 import { ProviderStatusStrip } from './provider-status-strip';
 import { SourceTag } from './source-tag';
@@ -62,15 +63,50 @@ function Demographics({ record }: { record: TRecordOutput }) {
   );
 }
 
-function Section({ id, title, count, children }: { id: string; title: string; count: number; children: React.ReactNode }) {
+/** One part of the record as a table whose last two columns are always the date and the source. */
+function RecordSection<T extends { id: string; date: string | null; source: TSource }>({
+  id,
+  title,
+  count,
+  headers,
+  rows,
+  cells,
+  footer,
+}: {
+  id: string;
+  title: string;
+  count?: number;
+  headers: string[];
+  rows: readonly T[];
+  cells: (row: T) => React.ReactNode;
+  footer?: React.ReactNode;
+}) {
   const t = useTranslations('record');
   return (
-    <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>
-        {title} <span className="badge">{count}</span>
-      </h2>
-      {count === 0 ? <p className="muted">{t('none')}</p> : <div className="table-wrap">{children}</div>}
-    </section>
+    <TableCard
+      id={id}
+      title={
+        <>
+          {title} <span className="badge">{count ?? rows.length}</span>
+        </>
+      }
+      headers={[...headers, t('date'), t('source')]}
+      rows={rows}
+      rowKey={(row) => row.id}
+      emptyText={t('none')}
+      footer={footer}
+      renderRow={(row) => (
+        <>
+          {cells(row)}
+          <td>
+            <DateCell value={row.date} />
+          </td>
+          <td>
+            <SourceTag source={row.source} />
+          </td>
+        </>
+      )}
+    />
   );
 }
 
@@ -83,168 +119,93 @@ function RecordBody({ record }: { record: TRecordOutput }) {
       <Demographics record={record} />
       <Hba1cTrend observations={record.observations} />
       {record.oncology.length > 0 ? (
-        <Section id="oncology" title={t('oncology')} count={record.oncology.length}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('kind')}</th>
-                <th scope="col">{t('item')}</th>
-                <th scope="col">{t('value')}</th>
-                <th scope="col">{t('date')}</th>
-                <th scope="col">{t('source')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {record.oncology.map((o) => (
-                <tr key={o.id}>
-                  <td>{t.has(`mcode.${o.kind}`) ? t(`mcode.${o.kind}`) : o.kind}</td>
-                  <td>
-                    {o.label} {o.code ? <span className="mono muted">{o.code}</span> : null}
-                  </td>
-                  <td>{o.value ?? '—'}</td>
-                  <td>
-                    <DateCell value={o.date} />
-                  </td>
-                  <td>
-                    <SourceTag source={o.source} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Section>
+        <RecordSection
+          id="oncology"
+          title={t('oncology')}
+          headers={[t('kind'), t('item'), t('value')]}
+          rows={record.oncology}
+          cells={(o) => (
+            <>
+              <td>{t.has(`mcode.${o.kind}`) ? t(`mcode.${o.kind}`) : o.kind}</td>
+              <td>
+                {o.label} {o.code ? <span className="mono muted">{o.code}</span> : null}
+              </td>
+              <td>{o.value ?? '—'}</td>
+            </>
+          )}
+        />
       ) : null}
-      <Section id="conditions" title={t('conditions')} count={record.conditions.length}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('condition')}</th>
-              <th scope="col">{t('codes')}</th>
-              <th scope="col">{t('clinicalStatus')}</th>
-              <th scope="col">{t('onset')}</th>
-              <th scope="col">{t('source')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {record.conditions.map((c) => (
-              <tr key={c.id}>
-                <td>{c.display}</td>
-                <td className="mono">{c.codes.map((x) => x.code).join(' · ')}</td>
-                <td>{c.clinicalStatus ?? '—'}</td>
-                <td>
-                  <DateCell value={c.date} />
-                </td>
-                <td>
-                  <SourceTag source={c.source} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Section>
-      <Section id="observations" title={t('observations')} count={record.observations.length}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('test')}</th>
-              <th scope="col">LOINC</th>
-              <th scope="col">{t('value')}</th>
-              <th scope="col">{t('date')}</th>
-              <th scope="col">{t('source')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {observations.map((o) => (
-              <tr key={o.id}>
-                <td>{o.display}</td>
-                <td className="mono">{o.loinc ?? '—'}</td>
-                <td>
-                  {o.hba1c ? (
-                    <span data-testid="hba1c">
-                      {t('hba1cBoth', { mmol: o.hba1c.mmolMol, percent: o.hba1c.percent })}
-                    </span>
-                  ) : o.value !== null ? (
-                    `${o.value} ${o.unit ?? ''}`
-                  ) : (
-                    (o.text ?? '—')
-                  )}
-                </td>
-                <td>
-                  <DateCell value={o.date} />
-                </td>
-                <td>
-                  <SourceTag source={o.source} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {record.observations.length > OBSERVATIONS_SHOWN ? (
-          <button type="button" className="button secondary small" onClick={() => setAllObservations((v) => !v)} aria-expanded={allObservations}>
-            {allObservations ? t('showFewer') : t('showAll', { count: record.observations.length })}
-          </button>
-        ) : null}
-      </Section>
-      <Section id="medications" title={t('medications')} count={record.medications.length}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('medication')}</th>
-              <th scope="col">ATC</th>
-              <th scope="col">{t('kind')}</th>
-              <th scope="col">{t('dosage')}</th>
-              <th scope="col">{t('date')}</th>
-              <th scope="col">{t('source')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {record.medications.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  {m.display} {m.status ? <span className="muted">({m.status})</span> : null}
-                </td>
-                <td className="mono">{m.atc ?? '—'}</td>
-                <td>{t(`medicationKind.${m.kind}`)}</td>
-                <td>{m.dosage ?? '—'}</td>
-                <td>
-                  <DateCell value={m.date} />
-                </td>
-                <td>
-                  <SourceTag source={m.source} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Section>
-      <Section id="procedures" title={t('proceduresReports')} count={record.procedures.length + record.reports.length}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('item')}</th>
-              <th scope="col">{t('codes')}</th>
-              <th scope="col">{t('value')}</th>
-              <th scope="col">{t('date')}</th>
-              <th scope="col">{t('source')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...record.procedures.map((p) => ({ ...p, conclusion: null as string | null })), ...record.reports].map((p) => (
-              <tr key={p.id}>
-                <td>{p.display}</td>
-                <td className="mono">{p.code ?? '—'}</td>
-                <td>{p.conclusion ?? '—'}</td>
-                <td>
-                  <DateCell value={p.date} />
-                </td>
-                <td>
-                  <SourceTag source={p.source} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Section>
+      <RecordSection
+        id="conditions"
+        title={t('conditions')}
+        headers={[t('condition'), t('codes'), t('clinicalStatus')]}
+        rows={record.conditions}
+        cells={(c) => (
+          <>
+            <td>{c.display}</td>
+            <td className="mono">{c.codes.map((x) => x.code).join(' · ')}</td>
+            <td>{c.clinicalStatus ?? '—'}</td>
+          </>
+        )}
+      />
+      <RecordSection
+        id="observations"
+        title={t('observations')}
+        count={record.observations.length}
+        headers={[t('test'), 'LOINC', t('value')]}
+        rows={observations}
+        cells={(o) => (
+          <>
+            <td>{o.display}</td>
+            <td className="mono">{o.loinc ?? '—'}</td>
+            <td>
+              {o.hba1c ? (
+                <span data-testid="hba1c">{t('hba1cBoth', { mmol: o.hba1c.mmolMol, percent: o.hba1c.percent })}</span>
+              ) : o.value !== null ? (
+                `${o.value} ${o.unit ?? ''}`
+              ) : (
+                (o.text ?? '—')
+              )}
+            </td>
+          </>
+        )}
+        footer={
+          record.observations.length > OBSERVATIONS_SHOWN ? (
+            <button type="button" className="button secondary small" onClick={() => setAllObservations((v) => !v)} aria-expanded={allObservations}>
+              {allObservations ? t('showFewer') : t('showAll', { count: record.observations.length })}
+            </button>
+          ) : null
+        }
+      />
+      <RecordSection
+        id="medications"
+        title={t('medications')}
+        headers={[t('medication'), 'ATC', t('kind'), t('dosage')]}
+        rows={record.medications}
+        cells={(m) => (
+          <>
+            <td>
+              {m.display} {m.status ? <span className="muted">({m.status})</span> : null}
+            </td>
+            <td className="mono">{m.atc ?? '—'}</td>
+            <td>{t(`medicationKind.${m.kind}`)}</td>
+            <td>{m.dosage ?? '—'}</td>
+          </>
+        )}
+      />
+      <RecordSection
+        id="procedures"
+        title={t('proceduresReports')}
+        headers={[t('item'), t('codes'), t('value')]}
+        rows={[...record.procedures.map((p) => ({ ...p, conclusion: null as string | null })), ...record.reports]}
+        cells={(p) => (
+          <>
+            <td>{p.display}</td>
+            <td className="mono">{p.code ?? '—'}</td>
+            <td>{p.conclusion ?? '—'}</td>
+          </>
+        )}
+      />
     </>
   );
 }

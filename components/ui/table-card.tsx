@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 
 /**
  * A titled card holding one table: the heading labels the section, `emptyText` shows when there are no
- * rows, and `children` (notices) sit between the heading and the table.
+ * rows, `children` (notices) sit between the heading and the table, `footer` below it.
  */
 export function TableCard<T>({
   id,
@@ -14,6 +14,7 @@ export function TableCard<T>({
   renderRow,
   emptyText,
   children,
+  footer,
 }: {
   id: string;
   title: ReactNode;
@@ -25,6 +26,8 @@ export function TableCard<T>({
   renderRow: (row: T) => ReactNode;
   emptyText?: string;
   children?: ReactNode;
+  /** Below the table, e.g. a "show all" button. */
+  footer?: ReactNode;
 }) {
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
@@ -51,6 +54,7 @@ export function TableCard<T>({
           </table>
         </div>
       ) : null}
+      {footer}
     </section>
   );
 }

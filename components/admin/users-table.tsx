@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/components/trpc/trpc-provider';
+import { TableCard } from '@/components/ui/table-card';
 
 export function UsersTable() {
   const trpc = useTRPC();
@@ -13,57 +14,46 @@ export function UsersTable() {
     trpc.admin.setUserDisabled.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.admin.listUsers.queryKey() }) }),
   );
   return (
-    <section className="card" aria-labelledby="users-title">
-      <h2 id="users-title">{t('admin.users')}</h2>
+    <TableCard
+      id="users"
+      title={t('admin.users')}
+      headers={[t('admin.name'), t('admin.role'), t('admin.organisation'), t('admin.nationalId'), t('admin.status'), t('admin.actions')]}
+      rows={users.data}
+      rowKey={(u) => u.id}
+      renderRow={(u) => (
+        <>
+          <td>
+            <strong>{u.name}</strong>
+            <br />
+            <span className="muted">{u.email}</span>
+          </td>
+          <td>{t(`roles.${u.role}`)}</td>
+          <td>{u.organisation ?? t('admin.none')}</td>
+          <td className="mono">{u.nationalId ?? t('admin.none')}</td>
+          <td>
+            <span className={`badge ${u.disabled ? 'danger' : 'success'}`}>{u.disabled ? t('admin.disabled') : t('admin.active')}</span>
+          </td>
+          <td>
+            {u.id === me.data?.id ? null : (
+              <button
+                className={`button small ${u.disabled ? 'secondary' : 'danger'}`}
+                type="button"
+                aria-label={`${u.disabled ? t('admin.enable') : t('admin.disable')}: ${u.name}`}
+                disabled={setDisabled.isPending}
+                onClick={() => setDisabled.mutate({ userId: u.id, disabled: !u.disabled })}
+              >
+                {u.disabled ? t('admin.enable') : t('admin.disable')}
+              </button>
+            )}
+          </td>
+        </>
+      )}
+    >
       {setDisabled.error ? (
         <p className="notice danger" role="alert">
           {setDisabled.error.message}
         </p>
       ) : null}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.name')}</th>
-              <th scope="col">{t('admin.role')}</th>
-              <th scope="col">{t('admin.organisation')}</th>
-              <th scope="col">{t('admin.nationalId')}</th>
-              <th scope="col">{t('admin.status')}</th>
-              <th scope="col">{t('admin.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data?.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  <strong>{u.name}</strong>
-                  <br />
-                  <span className="muted">{u.email}</span>
-                </td>
-                <td>{t(`roles.${u.role}`)}</td>
-                <td>{u.organisation ?? t('admin.none')}</td>
-                <td className="mono">{u.nationalId ?? t('admin.none')}</td>
-                <td>
-                  <span className={`badge ${u.disabled ? 'danger' : 'success'}`}>{u.disabled ? t('admin.disabled') : t('admin.active')}</span>
-                </td>
-                <td>
-                  {u.id === me.data?.id ? null : (
-                    <button
-                      className={`button small ${u.disabled ? 'secondary' : 'danger'}`}
-                      type="button"
-                      aria-label={`${u.disabled ? t('admin.enable') : t('admin.disable')}: ${u.name}`}
-                      disabled={setDisabled.isPending}
-                      onClick={() => setDisabled.mutate({ userId: u.id, disabled: !u.disabled })}
-                    >
-                      {u.disabled ? t('admin.enable') : t('admin.disable')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    </TableCard>
   );
 }

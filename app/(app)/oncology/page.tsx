@@ -1,30 +1,10 @@
 import { getTranslations } from 'next-intl/server';
-import { pageAccess } from '@/server/auth/page-access';
-import { trpc, getQueryClient } from '@/server/api/server-trpc';
-import { HydrateClient } from '@/components/trpc/hydrate';
-import { Forbidden } from '@/components/ui/forbidden';
-import { NotBuilt } from '@/components/ui/not-built';
-import { PageHead } from '@/components/ui/page-head';
-import { MyPatients } from '@/components/ui/my-patients';
+import { ClinicianHome } from '@/components/ui/clinician-home';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('oncology'))('title') };
 }
 
-export default async function OncologyPage() {
-  const { user, allowed } = await pageAccess('/oncology', ['oncologist']);
-  if (!allowed) return <Forbidden role={user.role} />;
-  const t = await getTranslations('oncology');
-  await getQueryClient().prefetchQuery(trpc.care.myPatients.queryOptions());
-  return (
-    <>
-      <PageHead title={t('title')} intro={t('intro')} />
-      <div className="grid-2">
-        <HydrateClient>
-          <MyPatients />
-        </HydrateClient>
-        <NotBuilt feature={t('feature')} />
-      </div>
-    </>
-  );
+export default function OncologyPage() {
+  return <ClinicianHome area="oncology" role="oncologist" />;
 }

@@ -29,16 +29,35 @@ export interface Dataspace {
   stop: () => Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+/**
+ * A port that is free now, chosen below Linux's ephemeral range (32768–60999): outgoing connections of
+ * this or any other process take their local port from that range, so a port chosen there can be taken
+ * between this check and the participant's bind (a CI run lost a whole test file to that race).
+ */
+async function freePort(taken: ReadonlySet<number> = new Set()): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (taken.has(port)) continue;
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.unref();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
+  throw new Error('no free port found between 20000 and 32000');
+}
+
+/** A participant that exited before it was ready; `portInUse` when its port had been taken meanwhile. */
+class PortClash extends Error {
+  constructor(
+    readonly id: ParticipantId,
+    readonly portInUse: boolean,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export interface DataspaceOptions {
@@ -86,14 +105,15 @@ export async function startDataspace(options: DataspaceOptions = {}): Promise<Da
   const operatorToken = randomBytes(24).toString('base64url');
   const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'd4h-dataspace-'));
   const ports = new Map<ParticipantId, number>();
-  for (const p of PARTICIPANTS) ports.set(p.id, await freePort());
+  for (const p of PARTICIPANTS) ports.set(p.id, await freePort(new Set(ports.values())));
   const postgres = options.storage === 'postgres' ? await createPostgresDatabases(PARTICIPANTS.map((p) => p.id)) : null;
   const databaseOf = (id: ParticipantId): string => postgres?.urls.get(id) ?? (options.storage === 'memory' ? 'memory://' : path.join(tempRoot, id));
-  const authorityUrl = `http://127.0.0.1:${ports.get('ehealth-agency')}`;
+  let authorityUrl = `http://127.0.0.1:${ports.get('ehealth-agency')}`;
   const children = new Map<ParticipantId, ChildProcess>();
   let output = '';
 
-  const launch = (id: ParticipantId, extraEnv: Record<string, string> = {}): Promise<void> =>
+  /** Starts one participant process; resolves when it prints "ready on http://", rejects with its output if it exits first. */
+  const launchOnce = (id: ParticipantId, extraEnv: Record<string, string>): Promise<void> =>
     new Promise((resolve, reject) => {
       const port = ports.get(id);
       const child = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT, '--id', id], {
@@ -112,22 +132,41 @@ export async function startDataspace(options: DataspaceOptions = {}): Promise<Da
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       children.set(id, child);
+      // Its own output, whole: the readiness line can arrive split across two chunks.
+      let own = '';
       const timer = setTimeout(() => reject(new Error(`${id} not ready within ${options.timeoutMs ?? 120_000} ms\n${output}`)), options.timeoutMs ?? 120_000);
-      const onData = (chunk: Buffer) => {
+      child.stdout?.on('data', (chunk: Buffer) => {
         output += chunk.toString();
-        if (chunk.toString().includes('ready on http://')) {
+        own += chunk.toString();
+        if (own.includes('ready on http://')) {
           clearTimeout(timer);
           resolve();
         }
-      };
-      child.stdout?.on('data', onData);
-      child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      });
+      child.stderr?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        own += chunk.toString();
+      });
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
         output += `[${id}] exited (${code ?? signal})\n`;
-        reject(new Error(`${id} exited before ready (${code ?? signal})\n${output}`));
+        reject(new PortClash(id, /EADDRINUSE/.test(own), `${id} exited before ready (${code ?? signal})\n${output}`));
       });
     });
+
+  // A port taken by another process after it was chosen: the authority's port is in every provider's
+  // environment, so only a provider (or the authority before any provider) moves to a new port.
+  const launch = async (id: ParticipantId, extraEnv: Record<string, string> = {}, movable = false): Promise<void> => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await launchOnce(id, extraEnv);
+      } catch (error) {
+        if (!(error instanceof PortClash && error.portInUse && movable && attempt < 3)) throw error;
+        ports.set(id, await freePort(new Set(ports.values())));
+        if (id === 'ehealth-agency') authorityUrl = `http://127.0.0.1:${ports.get(id)}`;
+      }
+    }
+  };
 
   const stopAll = async () => {
     await Promise.all(
@@ -146,8 +185,8 @@ export async function startDataspace(options: DataspaceOptions = {}): Promise<Da
   };
 
   try {
-    await launch('ehealth-agency');
-    await Promise.all(PARTICIPANTS.filter((p) => p.id !== 'ehealth-agency').map((p) => launch(p.id)));
+    await launch('ehealth-agency', {}, true);
+    await Promise.all(PARTICIPANTS.filter((p) => p.id !== 'ehealth-agency').map((p) => launch(p.id, {}, true)));
   } catch (error) {
     await stopAll();
     throw error;

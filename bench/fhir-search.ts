@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { openDatabase } from '@/db/client';
 import { PARTICIPANT_MIGRATIONS } from '@/server/dataspace/runtime/start-participant';
 import { bulkLoadResources } from '@/server/fhir/bulk-load';
-import { searchResources } from '@/server/fhir/resource-store';
+import { searchResources } from '@/server/fhir/search-batch-store';
 import { readSetting, writeSetting } from '@/server/dataspace/runtime/key-store';
 import { parseSearch } from '@/server/fhir/search-params';
 import type { StoredResource } from '@/server/fhir/stored-resource';

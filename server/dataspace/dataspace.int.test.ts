@@ -192,9 +192,14 @@ describe('consent at the source', () => {
     await callParticipant(identity, { url: `${ds.authorityUrl}/consents/${rule.id}/withdraw`, audience: 'ehealth-agency', body: { withdrawnBy: 'marie.schmit@example.lu' } });
     const restored = await json<Bundle>(await consumer.fhir(treat, query, practitioner));
     expect(restored.entry?.filter((e) => e.search?.mode === 'match')).toHaveLength(2);
-    // every access is in the patient's access log at the authority
-    await new Promise((r) => setTimeout(r, 400));
-    const log = await callParticipant<{ events: Array<{ outcome: string; providerId: string }> }>(identity, { url: `${ds.authorityUrl}/access-events?patient=${MARIE}`, audience: 'ehealth-agency' });
+    // every access reaches the patient's access log at the authority (forwarded from the provider's outbox about a second later)
+    const logged = (events: Array<{ outcome: string; providerId: string }>) => events.some((e) => e.outcome === 'denied' && e.providerId === 'alzette-hospital') && events.some((e) => e.outcome === 'allowed');
+    const deadline = Date.now() + 15_000;
+    let log = { events: [] as Array<{ outcome: string; providerId: string }> };
+    while (!logged(log.events) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250));
+      log = await callParticipant<typeof log>(identity, { url: `${ds.authorityUrl}/access-events?patient=${MARIE}`, audience: 'ehealth-agency' });
+    }
     expect(log.events.some((e) => e.outcome === 'denied' && e.providerId === 'alzette-hospital')).toBe(true);
     expect(log.events.some((e) => e.outcome === 'allowed')).toBe(true);
   });

@@ -49,7 +49,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('DSP flow on PostgreSQL', () => 
     const bundle = (await (await consumer.fhir(transfer, query, practitioner)).json()) as Bundle;
     expect(validateFhirR4(bundle)).toEqual([]);
     expect(bundle.entry?.filter((e) => e.search?.mode === 'match')).toHaveLength(3);
-    // the access went through the provider's outbox (PostgreSQL transaction) to the authority's index
+    // the access went through the provider's outbox (written in the audit event's own statement) to the authority's index
     const fromAlzette = async () => (await callParticipant<{ events: Array<{ providerId: string }> }>(identity, { url: `${ds.authorityUrl}/access-events?patient=${MARIE}`, audience: 'ehealth-agency' })).events.filter((e) => e.providerId === 'alzette-hospital');
     const deadline = Date.now() + 10_000;
     while ((await fromAlzette()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));

@@ -49,7 +49,8 @@ async function settledEvents() {
 }
 
 beforeAll(async () => {
-  ds = await startDataspace({ seedPatients: 60 });
+  // Forwarded every 100 ms, so settledEvents' 500 ms of quiet means the forwarder has sent everything.
+  ds = await startDataspace({ seedPatients: 60, env: { ACCESS_EVENT_FORWARD_DELAY_MS: '100' } });
   key = await generateParticipantKeyPair();
   credential = await enrolConsumer({ authorityUrl: ds.authorityUrl, operatorToken: ds.operatorToken, id: 'd4h-clinic', jwks: publicJwks(key) });
   identity = { id: 'd4h-clinic', key, credential: () => credential };

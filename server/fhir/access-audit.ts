@@ -64,7 +64,7 @@ export class AccessAuditor {
     private readonly db: Database,
     private readonly authority: AuthorityClient,
     /** How long after an access the forwarder runs (batching; tests set it high to kill a provider first). */
-    private readonly forwardDelayMs = 100,
+    private readonly forwardDelayMs = 1000,
   ) {}
 
   /** Starts forwarding what an earlier run left in the outbox. */
@@ -84,10 +84,10 @@ export class AccessAuditor {
       const report: AccessEventReport = { patient: r.patient, auditEventId: id, recorded: at.toISOString(), purpose: r.purpose, consumerId: r.consumer, professional: r.professional, professionalRole: r.professionalRole, action: 'read', outcome: r.outcome, detail: r.detail.slice(0, 500) };
       return [{ auditEventId: id, report, nextAttemptAt: at }];
     });
-    await this.db.transaction(async (tx) => {
-      await tx.insert(providerAuditEvent).values(rows.map(({ r, id, resource }) => ({ id, recorded: at, patientNationalId: r.patient, consumerId: r.consumer, purpose: r.purpose, outcome: r.outcome, resource })));
-      if (outbox.length > 0) await tx.insert(accessEventOutbox).values(outbox);
-    });
+    const audit = this.db.insert(providerAuditEvent).values(rows.map(({ r, id, resource }) => ({ id, recorded: at, patientNationalId: r.patient, consumerId: r.consumer, purpose: r.purpose, outcome: r.outcome, resource })));
+    if (outbox.length === 0) await audit;
+    // Both inserts in ONE statement (a data-modifying CTE): atomic like a transaction, one round trip instead of four.
+    else await this.db.execute(sql`with audited as (${audit.getSQL()}) ${this.db.insert(accessEventOutbox).values(outbox).getSQL()}`);
     if (outbox.length > 0) this.schedule(this.forwardDelayMs);
   }
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { openTestDatabase, testDatabaseKinds } from '@/db/test-databases';
 import { PARTICIPANT_MIGRATIONS } from '@/server/dataspace/runtime/start-participant';
 import { bulkLoadResources, restoreDeferredIndexes } from './bulk-load';
-import { readResource, searchResources } from './resource-store';
+import { readResource } from './resource-store';
+import { searchResources } from './search-batch-store';
 import { parseSearch } from './search-params';
 import type { StoredResource } from './stored-resource';
 

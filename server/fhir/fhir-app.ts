@@ -8,16 +8,16 @@ import { PRACTITIONER_ASSERTION_HEADER, verifyPractitionerAssertion, type Practi
 import { TokenError } from '@/server/dataspace/protocol/token-error';
 import type { AuthorityClient, PdpDecision } from '@/server/dataspace/runtime/authority-client';
 import { bearer } from '@/server/dataspace/runtime/participant-auth';
-import { loadTransfer } from '@/server/dataspace/provider/transfer-service';
+import { transferStateForDataPlane } from '@/server/dataspace/provider/transfer-service';
 import type { DatasetDefinition } from '@/server/dataspace/provider/datasets';
 import { AccessAuditor } from './access-audit';
 import { runTwinAggregate, ZTwinAggregateRequest } from '@/server/dataspace/provider/digital-twin-aggregate';
 import { runAggregate, ZAggregateRequest } from './aggregate';
 import { operationOutcome } from './operation-outcome';
 import { runSurvival, ZSurvivalRequest } from './survival-table';
-import { countResources, patientIdsByIdentifier, readResource, searchResources, type ResourceRow } from './resource-store';
+import { countResources, patientIdsByIdentifier, readResource } from './resource-store';
 import { parseSearchBatch } from './search-batch';
-import { searchResourcesTogether } from './search-batch-store';
+import { searchResources, searchResourcesTogether, type MatchRow } from './search-batch-store';
 import { FhirSearchError, isSearchableType, parseSearch, type FhirSearch } from './search-params';
 
 export interface FhirAppOptions {
@@ -98,8 +98,8 @@ export function createFhirApp(opts: FhirAppOptions) {
     if (practitioner.purpose !== edr.purpose) return deny(`purpose ${practitioner.purpose} is not the purpose of the agreement (${edr.purpose})`);
     if (practitioner.organisation !== edr.consumer) return deny('the practitioner does not belong to the consumer organisation');
     if (edr.purpose === 'ETREAT' && !practitioner.breakGlassReason) return deny('break-glass access (ETREAT) needs a reason');
-    const transfer = await loadTransfer(db, edr.transferId, edr.consumer).catch(() => null);
-    if (transfer?.state !== 'STARTED') return deny(`the transfer process is ${transfer?.state ?? 'unknown'}`);
+    const transferState = await transferStateForDataPlane(db, edr.transferId, edr.consumer);
+    if (transferState !== 'STARTED') return deny(`the transfer process is ${transferState ?? 'unknown'}`);
     c.set('caller', { edr, practitioner });
     await next();
   });
@@ -116,14 +116,14 @@ export function createFhirApp(opts: FhirAppOptions) {
     entity: [{ role: 'source', what: { identifier: { system: 'urn:d4h:dataset', value: `urn:d4h:dataset:${opts.id}:${datasetKeyFor(edr)}` } } }],
   });
 
-  const withSource = (row: ResourceRow): Resource => {
+  const withSource = (row: MatchRow): Resource => {
     const resource = row.resource as Resource;
     return { ...resource, meta: { ...resource.meta, source: `${fhirBase}/${resource.resourceType}/${resource.id}` } } as Resource;
   };
 
   /** Asks the authority's PDP for each patient among the rows (never cached) and keeps what is permitted. */
-  async function enforceConsent(caller: Caller, rows: ResourceRow[], query: string) {
-    const byPatient = new Map<string, ResourceRow[]>();
+  async function enforceConsent(caller: Caller, rows: MatchRow[], query: string) {
+    const byPatient = new Map<string, MatchRow[]>();
     for (const row of rows) if (row.nationalId) byPatient.set(row.nationalId, [...(byPatient.get(row.nationalId) ?? []), row]);
     const decisions = new Map<string, PdpDecision>();
     await Promise.all(
@@ -211,11 +211,14 @@ export function createFhirApp(opts: FhirAppOptions) {
 
   interface SearchPage {
     search: FhirSearch;
-    page: ResourceRow[];
+    page: MatchRow[];
     hasNext: boolean;
   }
 
-  /** Resolves `patient.identifier` to logical ids; a search that does not name its patient is a FhirSearchError (400). */
+  /**
+   * Resolves `patient.identifier` to logical ids (a separate lookup costs less than the same lookup as a
+   * subquery of every search); a search that does not name its patient is a FhirSearchError (400).
+   */
   async function namePatient(search: FhirSearch, patientIdsOf: (identifiers: string[]) => Promise<string[]>): Promise<FhirSearch> {
     if (search.patientIdentifiers) {
       const ids = await patientIdsOf(search.patientIdentifiers);
@@ -227,10 +230,10 @@ export function createFhirApp(opts: FhirAppOptions) {
   }
 
   /** A search's rows (one more than its page size, as searchResources returns them) as a page. */
-  const pageOf = (search: FhirSearch, rows: ResourceRow[]): SearchPage => ({ search, page: rows.slice(0, search.count), hasNext: rows.length > search.count });
+  const pageOf = (search: FhirSearch, rows: MatchRow[]): SearchPage => ({ search, page: rows.slice(0, search.count), hasNext: rows.length > search.count });
 
   /** The searchset of one search after consent: permitted matches with their source, a Provenance, the per-patient consent status. */
-  async function searchsetBundle(caller: Caller, type: string, params: URLSearchParams, result: SearchPage, kept: ResourceRow[], decisions: Map<string, PdpDecision>): Promise<Bundle> {
+  async function searchsetBundle(caller: Caller, type: string, params: URLSearchParams, result: SearchPage, kept: MatchRow[], decisions: Map<string, PdpDecision>): Promise<Bundle> {
     const { search, page, hasNext } = result;
     const resources = kept.map(withSource);
     const link = (offset: number) => {
@@ -241,10 +244,12 @@ export function createFhirApp(opts: FhirAppOptions) {
     };
     const consentEntry = consentOutcome(decisions);
     // Bundle.total only where it reveals nothing consent hides: one patient, whose consent permits everything.
-    // On the last page the total is known without counting again.
+    // On the last page the total is known without counting again (an empty first page: zero); only an
+    // empty page past the end needs a count.
     const [only] = decisions.values();
     const revealable = decisions.size === 1 && search.patientIds?.length === 1 && only?.status === 'active';
-    const total = !revealable ? undefined : !hasNext && page.length > 0 ? search.offset + page.length : await countResources(db, datasetKeyFor(caller.edr), search);
+    const lastPageKnown = !hasNext && (page.length > 0 || search.offset === 0);
+    const total = !revealable ? undefined : lastPageKnown ? search.offset + page.length : await countResources(db, datasetKeyFor(caller.edr), search);
     return {
       resourceType: 'Bundle',
       type: 'searchset',

@@ -53,11 +53,6 @@ export function searchWhere(datasetId: string, search: FhirSearch): SQL[] {
   return where;
 }
 
-/** Runs a parsed search; returns one row more than asked so the caller knows whether there is a next page. */
-export async function searchResources(db: Database, datasetId: string, search: FhirSearch): Promise<ResourceRow[]> {
-  return db.select().from(fhirResource).where(and(...searchWhere(datasetId, search))).orderBy(...searchOrder(search)).limit(search.count + 1).offset(search.offset);
-}
-
 /** The ORDER BY of a parsed search, with the id as tie-breaker so pages are stable. */
 export function searchOrder(search: FhirSearch): SQL[] {
   return search.sort === 'date' ? [asc(fhirResource.date), asc(fhirResource.id)] : search.sort === '-date' ? [desc(fhirResource.date), asc(fhirResource.id)] : search.sort === '-_lastUpdated' ? [desc(fhirResource.lastUpdated), asc(fhirResource.id)] : [asc(fhirResource.id)];

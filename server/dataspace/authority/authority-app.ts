@@ -16,7 +16,7 @@ import { requireParticipant, type ParticipantEnv } from '@/server/dataspace/runt
 import { visiblePurposes } from './access-policy';
 import { generatedConsentRules } from './default-consents';
 import { decide, EVERYONE, type ConsentRuleView } from './policy-decision';
-import { RegistryCache } from './registry-cache';
+import { SoleWriterCache } from '@/server/dataspace/runtime/sole-writer-cache';
 
 const ZJwks = z.object({ keys: z.array(z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() }).passthrough()).min(1).max(5) });
 const ZEnrol = z.object({
@@ -86,7 +86,7 @@ export function createAuthorityApp(opts: AuthorityOptions) {
   const app = new Hono<ParticipantEnv>();
 
   // Only this process writes the registry; each write below calls registry.changed() once committed.
-  const registry = new RegistryCache<boolean>();
+  const registry = new SoleWriterCache<boolean>();
   const isActive = (participantId: string, credentialJti: string): Promise<boolean> => registry.get(`credential|${participantId}|${credentialJti}`, () => isActiveInDb(participantId, credentialJti));
   const isActiveInDb = async (participantId: string, credentialJti: string): Promise<boolean> => {
     const [row] = await db
@@ -202,8 +202,11 @@ export function createAuthorityApp(opts: AuthorityOptions) {
   });
 
   // ----- consent registry and policy decision point -----
-  const loadRules = async (patient: string) =>
-    (await db.select().from(consentRule).where(or(eq(consentRule.patientNationalId, patient), eq(consentRule.patientNationalId, EVERYONE)))).map(toView);
+  // A person's rules and the defaults, from memory between consent writes: each write below calls
+  // consents.changed() after it commits and before it answers, so a withdrawal counts from the next decision.
+  const consents = new SoleWriterCache<ConsentRuleView[]>();
+  const loadRules = (patient: string) =>
+    consents.get(patient, async () => (await db.select().from(consentRule).where(or(eq(consentRule.patientNationalId, patient), eq(consentRule.patientNationalId, EVERYONE)))).map(toView));
 
   app.post('/pdp/decide', auth, async (c) => {
     const parsed = ZDecide.safeParse(await c.req.json().catch(() => null));
@@ -248,6 +251,7 @@ export function createAuthorityApp(opts: AuthorityOptions) {
       .insert(consentRule)
       .values({ patientNationalId: v.patient, decision: v.decision, purpose: v.purpose, organisation: v.organisation, professional: v.professional, dataCategory: v.dataCategory, validFrom: v.validFrom, validUntil: v.validUntil, source: v.source, recordedBy: `${c.get('participant').participantId}:${v.recordedBy}` })
       .returning();
+    consents.changed();
     return c.json(row, 201);
   });
 
@@ -261,6 +265,7 @@ export function createAuthorityApp(opts: AuthorityOptions) {
       .set({ withdrawnAt: new Date(), withdrawnBy: `${c.get('participant').participantId}:${body.data.withdrawnBy}` })
       .where(and(eq(consentRule.id, id.data), isNull(consentRule.withdrawnAt)))
       .returning();
+    consents.changed();
     if (!row) return problem(c, 404, 'unknown-or-withdrawn-consent');
     return c.json(row);
   });
@@ -285,6 +290,7 @@ export function createAuthorityApp(opts: AuthorityOptions) {
       const rules = ids.filter((id) => !known.has(id)).flatMap(generatedConsentRules);
       if (rules.length > 0) await tx.insert(consentRule).values(rules.map((r) => ({ ...r, source: 'default' as const, recordedBy: 'synthetic-seed' })));
     });
+    consents.changed();
     return c.json({ provider, registered: parsed.data.nationalIds.length });
   });
 

@@ -90,6 +90,6 @@ export async function verifyParticipantToken(token: string | undefined, check: P
   const jkt = await jwkThumbprint(header.jwk);
   if (jkt !== credential.jkt) throw new TokenError('binding', 'the token is not signed with the key the credential binds');
   if (!(await check.isActive(iss, credential.jti))) throw new TokenError('revoked', 'the participant credential has been revoked');
-  if (!(await check.replay.claim(`${iss}|${jti}`, new Date(exp * 1000)))) throw new TokenError('replayed', 'the participant token was already used');
+  if (!(await check.replay.claim(`${iss}|${jti}`, new Date(exp * 1000), new Date(iat * 1000)))) throw new TokenError('replayed', 'the participant token was already used (or was issued before this participant restarted)');
   return { participantId: iss, credential, jti, jkt };
 }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { SoleWriterCache } from '@/server/dataspace/runtime/sole-writer-cache';
 import { DspFailure } from './dsp-failure';
 import { contractAgreement, contractNegotiation } from '@/db/participant/schema/negotiation';
 import { transferHistory, transferProcess } from '@/db/participant/schema/transfer';
@@ -8,6 +9,14 @@ import { HTTP_DATA_PULL, type TransferState } from '@/server/dataspace/protocol/
 import { isTransferRetry, nextTransferState, type TransferEvent } from '@/server/dataspace/protocol/transfer-state-machine';
 
 export type TransferRow = typeof transferProcess.$inferSelect;
+
+/** Per provider database: transfer states between transfer writes (this process is their only writer). */
+const transferStates = new WeakMap<Database, SoleWriterCache<string | null>>();
+function transferStateCache(db: Database): SoleWriterCache<string | null> {
+  let cache = transferStates.get(db);
+  if (!cache) transferStates.set(db, (cache = new SoleWriterCache()));
+  return cache;
+}
 export type AgreementRow = typeof contractAgreement.$inferSelect;
 
 export class TransferFailure extends DspFailure {}
@@ -17,7 +26,7 @@ export class TransferFailure extends DspFailure {}
  * and its negotiation is finalized, then REQUESTED → STARTED in one transaction. Retries return the row.
  */
 export async function handleTransferRequest(db: Database, input: { consumer: string; consumerPid: string; agreementId: string; format: string; callbackAddress: string }): Promise<{ row: TransferRow; agreement: AgreementRow }> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [agreement] = await tx.select().from(contractAgreement).where(eq(contractAgreement.id, input.agreementId));
     if (!agreement || agreement.assignee !== input.consumer) throw new TransferFailure(404, 'unknown-agreement', 'no agreement with this id for this consumer', 'urn:uuid:unknown', input.consumerPid);
     const [negotiation] = await tx.select().from(contractNegotiation).where(eq(contractNegotiation.pid, agreement.negotiationPid));
@@ -53,12 +62,25 @@ export async function handleTransferRequest(db: Database, input: { consumer: str
     ]);
     return { row, agreement };
   });
+  transferStateCache(db).changed();
+  return result;
 }
 
 export async function loadTransfer(db: Database, providerPid: string, consumer: string): Promise<TransferRow> {
   const [row] = await db.select().from(transferProcess).where(and(eq(transferProcess.pid, providerPid), eq(transferProcess.role, 'provider')));
   if (!row || row.counterpartyId !== consumer) throw new TransferFailure(404, 'not-found', 'no such transfer process', providerPid);
   return row;
+}
+
+/**
+ * The state of a transfer process of `consumer` (null if there is none), as the data plane checks it on
+ * every request: from memory between transfer writes, each of which forgets what was kept.
+ */
+export function transferStateForDataPlane(db: Database, providerPid: string, consumer: string): Promise<string | null> {
+  return transferStateCache(db).get(`${providerPid}|${consumer}`, async () => {
+    const [row] = await db.select({ state: transferProcess.state, consumer: transferProcess.counterpartyId }).from(transferProcess).where(and(eq(transferProcess.pid, providerPid), eq(transferProcess.role, 'provider')));
+    return row?.consumer === consumer ? row.state : null;
+  });
 }
 
 export async function loadAgreement(db: Database, id: string): Promise<AgreementRow | undefined> {
@@ -68,7 +90,7 @@ export async function loadAgreement(db: Database, id: string): Promise<Agreement
 
 /** Applies start (resume), suspend, complete or terminate; a retry is a no-op, anything else invalid is a TransferFailure. */
 export async function applyTransferEvent(db: Database, input: { providerPid: string; consumer: string; consumerPid: string; event: TransferEvent; reason?: string }): Promise<TransferRow> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(transferProcess).where(and(eq(transferProcess.pid, input.providerPid), eq(transferProcess.role, 'provider')));
     if (!row || row.counterpartyId !== input.consumer) throw new TransferFailure(404, 'not-found', 'no such transfer process', input.providerPid, input.consumerPid);
     if (row.consumerPid !== input.consumerPid) throw new TransferFailure(400, 'pid-mismatch', 'consumerPid does not match this transfer', row.providerPid, input.consumerPid);
@@ -85,4 +107,6 @@ export async function applyTransferEvent(db: Database, input: { providerPid: str
     await tx.insert(transferHistory).values({ pid: row.pid, fromState: state, toState: to, event: input.event, reason: input.reason ?? null });
     return updated;
   });
+  transferStateCache(db).changed();
+  return result;
 }

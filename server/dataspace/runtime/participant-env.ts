@@ -9,7 +9,7 @@ const ZEnv = z.object({
   SEED_PATIENTS: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   /** Size of the research institute's digital-twin cohort (loaded on first start; about 1 s per 5,000). */
   /** Wait before a provider forwards access events to the authority (they are durable in its outbox meanwhile). */
-  ACCESS_EVENT_FORWARD_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(100),
+  ACCESS_EVENT_FORWARD_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
   DIGITAL_TWIN_RECORDS: z.coerce.number().int().min(0).max(1_000_000).default(5000),
   PUBLIC_URL: z.string().url().optional(),
   DATASPACE_OPERATOR_TOKEN: z.string().min(16).optional(),

@@ -15,6 +15,7 @@ import { createProviderContractsApp } from '@/server/dataspace/provider/provider
 import { createProviderDspApp } from '@/server/dataspace/provider/provider-dsp-app';
 import { createFhirApp } from '@/server/fhir/fhir-app';
 import { AuthorityClient } from './authority-client';
+import { memoryReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import { dbReplayGuard } from './db-replay-guard';
 import { loadOrCreateKey, readSetting, writeSetting } from './key-store';
 import { resolveOperatorToken } from './operator-token';
@@ -78,7 +79,9 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
   const opened = await openDatabase(parseDatabaseTarget(config.database), PARTICIPANT_MIGRATIONS);
   const { db } = opened;
   const key = await loadOrCreateKey(db);
-  const replay = dbReplayGuard(db);
+  // The authority checks a token on every policy decision: its replay guard lives in memory and refuses
+  // tokens issued before this start (see memoryReplayGuard); the providers' DSP endpoints keep theirs in the database.
+  const replay = config.kind === 'authority' ? memoryReplayGuard({ refuseIssuedUntil: new Date() }) : dbReplayGuard(db);
   const app = new Hono();
   app.get('/.well-known/jwks.json', (c) => c.json(publicJwks(key)));
   let credential = '';

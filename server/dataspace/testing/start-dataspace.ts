@@ -116,7 +116,9 @@ export async function startDataspace(options: DataspaceOptions = {}): Promise<Da
   const launchOnce = (id: ParticipantId, extraEnv: Record<string, string>): Promise<void> =>
     new Promise((resolve, reject) => {
       const port = ports.get(id);
-      const child = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT, '--id', id], {
+      // DATASPACE_NODE_ARGS: extra node flags for every participant, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a bench.
+      const nodeArgs = (process.env.DATASPACE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+      const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', SERVER_SCRIPT, '--id', id], {
         cwd: REPO_ROOT,
         env: {
           ...process.env,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RegistryCache } from './registry-cache';
+import { SoleWriterCache } from './sole-writer-cache';
 
-describe('RegistryCache', () => {
+describe('SoleWriterCache', () => {
   it('answers from memory until a write, then reads again', async () => {
-    const cache = new RegistryCache<boolean>();
+    const cache = new SoleWriterCache<boolean>();
     let reads = 0;
     let active = true;
     const load = async () => (reads += 1, active);
@@ -17,7 +17,7 @@ describe('RegistryCache', () => {
   });
 
   it('does not keep an answer read across a write (a revocation racing a lookup)', async () => {
-    const cache = new RegistryCache<boolean>();
+    const cache = new SoleWriterCache<boolean>();
     let release: () => void = () => undefined;
     const slow = cache.get('a', () => new Promise<boolean>((resolve) => (release = () => resolve(true))));
     cache.changed(); // the revocation commits while the lookup is still reading the old row

@@ -1,13 +1,16 @@
 /**
- * Registry answers (is this credential active, is this organisation active) kept in the authority's
- * memory between writes. Only the authority process writes its registry (enrolment, credential renewal,
- * revocation, all through its own endpoints), and every such write calls `changed()` once committed,
- * so a revocation counts from the very next call, as before, without two registry queries per call.
+ * Answers a participant keeps in memory between its own writes. The authority keeps registry answers
+ * (is this credential active, is this organisation active) and each person's consent rules; a provider
+ * keeps the state of its transfer processes. Each is the only writer of those tables (all writes go
+ * through its own endpoints), and every such write calls `changed()` once committed, before it
+ * answers. So a revocation, a withdrawal or a suspended transfer counts from the very next call, as
+ * without a cache, while a read costs no query. (A second process writing the same database would break
+ * this; each participant runs as one process.)
  *
  * The generation guards the one race: a lookup that started before a write and finishes after it must
  * not store the old answer, so an answer is stored only if no write happened while it was read.
  */
-export class RegistryCache<V> {
+export class SoleWriterCache<V> {
   private generation = 0;
   private readonly values = new Map<string, V>();
 
@@ -24,7 +27,7 @@ export class RegistryCache<V> {
     return value;
   }
 
-  /** A registry write committed: forget every answer. */
+  /** A write committed: forget every answer. */
   changed(): void {
     this.generation += 1;
     this.values.clear();

@@ -10,6 +10,7 @@ import type { AuthorityClient, PdpDecision } from '@/server/dataspace/runtime/au
 import { bearer } from '@/server/dataspace/runtime/participant-auth';
 import { transferStateForDataPlane } from '@/server/dataspace/provider/transfer-service';
 import type { DatasetDefinition } from '@/server/dataspace/provider/datasets';
+import type { ConsentDecisionCache } from '@/server/dataspace/provider/consent-decision-cache';
 import { AccessAuditor } from './access-audit';
 import { runTwinAggregate, ZTwinAggregateRequest } from '@/server/dataspace/provider/digital-twin-aggregate';
 import { runAggregate, ZAggregateRequest } from './aggregate';
@@ -26,6 +27,8 @@ export interface FhirAppOptions {
   db: Database;
   key: ParticipantKeyPair;
   authority: AuthorityClient;
+  /** The authority's decisions, kept under its lease and invalidated by it (see ConsentDecisionCache). */
+  decisions: ConsentDecisionCache;
   datasets: DatasetDefinition[];
   /** Concurrent requests above which the provider answers 429. */
   maxInFlight?: number;
@@ -121,7 +124,10 @@ export function createFhirApp(opts: FhirAppOptions) {
     return { ...resource, meta: { ...resource.meta, source: `${fhirBase}/${resource.resourceType}/${resource.id}` } } as Resource;
   };
 
-  /** Asks the authority's PDP for each patient among the rows (never cached) and keeps what is permitted. */
+  /**
+   * Asks the authority's PDP for each patient among the rows (or its pushed-invalidated memory of them,
+   * never past a withdrawal) and keeps what is permitted.
+   */
   async function enforceConsent(caller: Caller, rows: MatchRow[], query: string) {
     const byPatient = new Map<string, MatchRow[]>();
     for (const row of rows) if (row.nationalId) byPatient.set(row.nationalId, [...(byPatient.get(row.nationalId) ?? []), row]);
@@ -129,7 +135,8 @@ export function createFhirApp(opts: FhirAppOptions) {
     await Promise.all(
       [...byPatient.entries()].map(async ([patient, patientRows]) => {
         const categories = [...new Set(patientRows.map((r) => r.dataCategory).filter(isDataCategory))] as DataCategory[];
-        decisions.set(patient, await opts.authority.decide({ patient, purpose: caller.edr.purpose, organisation: caller.edr.consumer, professional: caller.practitioner.userId, categories }));
+        const question = { patient, purpose: caller.edr.purpose, organisation: caller.edr.consumer, professional: caller.practitioner.userId, categories };
+        decisions.set(patient, await opts.decisions.decide(question, () => opts.authority.decide(question)));
       }),
     );
     const kept = rows.filter((r) => r.nationalId && decisions.get(r.nationalId)?.categories[r.dataCategory as DataCategory] === 'permit');

@@ -15,8 +15,12 @@ import { findParticipant, WEB_APP_PARTICIPANT } from '@/server/dataspace/partici
 import { requireParticipant, type ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
 import { visiblePurposes } from './access-policy';
 import { generatedConsentRules } from './default-consents';
-import { decide, EVERYONE, type ConsentRuleView } from './policy-decision';
+import { callParticipant } from '@/server/dataspace/runtime/participant-http';
+import { ConsentSubscriptions } from './consent-subscriptions';
+import { decide, EVERYONE, msUntilRulesChange, type ConsentRuleView } from './policy-decision';
 import { SoleWriterCache } from '@/server/dataspace/runtime/sole-writer-cache';
+
+export const DEFAULT_CONSENT_LEASE_SECONDS = 15;
 
 const ZJwks = z.object({ keys: z.array(z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string(), y: z.string() }).passthrough()).min(1).max(5) });
 const ZEnrol = z.object({
@@ -68,9 +72,16 @@ export interface AuthorityOptions {
   id: string;
   db: Database;
   key: ParticipantKeyPair;
+  /** The authority's own participant credential, for its calls to providers (consent invalidations). */
+  credential: () => string;
   operatorToken: string;
   replay: ReplayGuard;
+  /** Length of the providers' consent-decision leases (CONSENT_LEASE_SECONDS). */
+  consentLeaseSeconds?: number;
 }
+
+/** How long a provider has to acknowledge a consent invalidation before its lease is waited out instead. */
+const INVALIDATION_ACK_TIMEOUT_MS = 2000;
 
 function problem(c: Context, status: 400 | 401 | 403 | 404 | 409, error: string, detail?: unknown) {
   return c.json({ error, ...(detail === undefined ? {} : { detail }) }, status);
@@ -104,6 +115,23 @@ export function createAuthorityApp(opts: AuthorityOptions) {
     replay: opts.replay,
     isActive,
     onError: (c, error) => c.json({ error: error.kind, detail: error.message }, error.status),
+  });
+
+  // Providers keep consent decisions under a lease; every consent change is pushed to them and confirmed
+  // only once it holds everywhere (see ConsentSubscriptions and ConsentDecisionCache).
+  const identity = { id: opts.id, key: opts.key, credential: opts.credential };
+  const providerUrl = async (id: string) => (await db.select({ baseUrl: registryParticipant.baseUrl }).from(registryParticipant).where(eq(registryParticipant.id, id)))[0]?.baseUrl;
+  const subscriptions = new ConsentSubscriptions({
+    leaseSeconds: opts.consentLeaseSeconds ?? DEFAULT_CONSENT_LEASE_SECONDS,
+    send: async (providerId, scope) => {
+      const url = await providerUrl(providerId);
+      if (!url) throw new Error(`${providerId} has no address`);
+      await callParticipant(identity, { url: `${url}/consent-invalidations`, audience: providerId, body: scope === 'all' ? { all: true } : scope, timeoutMs: INVALIDATION_ACK_TIMEOUT_MS });
+    },
+    providersBeforeStart: async () =>
+      (await db.select({ id: registryParticipant.id, kind: registryParticipant.kind, baseUrl: registryParticipant.baseUrl }).from(registryParticipant).where(eq(registryParticipant.status, 'active')))
+        .filter((p) => p.kind !== 'authority' && p.baseUrl)
+        .map((p) => p.id),
   });
 
   const operator = (c: Context): boolean => c.req.header('authorization') === `Bearer ${opts.operatorToken}`;
@@ -183,6 +211,8 @@ export function createAuthorityApp(opts: AuthorityOptions) {
     });
     registry.changed();
     if (updated === 0) return problem(c, 404, 'unknown-participant');
+    // Decisions kept at the providers may permit the revoked organisation: they go before this answers.
+    await subscriptions.invalidate('all');
     return c.json({ id, status: 'revoked', revokedAt: now.toISOString() });
   });
 
@@ -215,7 +245,15 @@ export function createAuthorityApp(opts: AuthorityOptions) {
     // A revoked organisation gets nothing, whatever the patient said.
     const orgActive = await registry.get(`organisation|${req.organisation}`, async () => (await db.select({ status: registryParticipant.status }).from(registryParticipant).where(eq(registryParticipant.id, req.organisation)))[0]?.status === 'active');
     if (!orgActive) return c.json({ decision: 'deny', status: 'withdrawn', categories: Object.fromEntries(req.categories.map((k) => [k, 'deny'])), basis: ['organisation-not-active'] });
-    return c.json(decide(req, await loadRules(req.patient)));
+    const rules = await loadRules(req.patient);
+    return c.json({ ...decide(req, rules), cacheUntilMs: msUntilRulesChange(rules) });
+  });
+
+  // A provider takes or renews its consent-decision lease.
+  app.post('/pdp/subscriptions', auth, async (c) => {
+    const caller = c.get('participant');
+    if (!caller.credential.roles.some((r) => r === PARTICIPANT_ROLES.hospital || r === PARTICIPANT_ROLES.research)) return problem(c, 403, 'providers-only', 'only data providers hold consent-decision leases');
+    return c.json(subscriptions.renew(caller.participantId));
   });
 
   // Bulk: which of these people allow a (secondary-use) purpose for all their data; used for cohort statistics.
@@ -252,6 +290,7 @@ export function createAuthorityApp(opts: AuthorityOptions) {
       .values({ patientNationalId: v.patient, decision: v.decision, purpose: v.purpose, organisation: v.organisation, professional: v.professional, dataCategory: v.dataCategory, validFrom: v.validFrom, validUntil: v.validUntil, source: v.source, recordedBy: `${c.get('participant').participantId}:${v.recordedBy}` })
       .returning();
     consents.changed();
+    await subscriptions.invalidate({ patients: [v.patient] });
     return c.json(row, 201);
   });
 
@@ -265,8 +304,9 @@ export function createAuthorityApp(opts: AuthorityOptions) {
       .set({ withdrawnAt: new Date(), withdrawnBy: `${c.get('participant').participantId}:${body.data.withdrawnBy}` })
       .where(and(eq(consentRule.id, id.data), isNull(consentRule.withdrawnAt)))
       .returning();
-    consents.changed();
     if (!row) return problem(c, 404, 'unknown-or-withdrawn-consent');
+    consents.changed();
+    await subscriptions.invalidate({ patients: [row.patientNationalId] });
     return c.json(row);
   });
 
@@ -290,6 +330,8 @@ export function createAuthorityApp(opts: AuthorityOptions) {
       const rules = ids.filter((id) => !known.has(id)).flatMap(generatedConsentRules);
       if (rules.length > 0) await tx.insert(consentRule).values(rules.map((r) => ({ ...r, source: 'default' as const, recordedBy: 'synthetic-seed' })));
     });
+    // No push to the providers: rules are generated only for people no provider had registered, and a
+    // provider registers the people it holds before it serves them, so none can have kept a decision.
     consents.changed();
     return c.json({ provider, registered: parsed.data.nationalIds.length });
   });

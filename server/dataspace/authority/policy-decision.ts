@@ -77,3 +77,18 @@ export function decide(req: DecisionRequest, rules: readonly ConsentRuleView[], 
   const status: ConsentStatus = decision === 'permit' ? 'active' : decision === 'partial' ? 'partial' : 'withdrawn';
   return { decision, status, categories, basis: [...basis] };
 }
+
+/**
+ * Milliseconds until one of these rules starts or ends (undefined if none will): until then the decision
+ * can change only by a consent write, which the authority pushes to the providers that keep decisions.
+ */
+export function msUntilRulesChange(rules: readonly ConsentRuleView[], now = new Date()): number | undefined {
+  let next: number | undefined;
+  for (const rule of rules) {
+    if (rule.withdrawnAt !== null) continue;
+    for (const bound of [rule.validFrom, rule.validUntil]) {
+      if (bound && bound > now && (next === undefined || bound.getTime() < next)) next = bound.getTime();
+    }
+  }
+  return next === undefined ? undefined : next - now.getTime();
+}

@@ -17,7 +17,7 @@ describe('sticky revocation at the authority', () => {
 
   beforeAll(async () => {
     database = await openTestDatabase('pglite', PARTICIPANT_MIGRATIONS);
-    app = createAuthorityApp({ id: 'ehealth-agency', db: database.db, key: await generateParticipantKeyPair(), operatorToken: OPERATOR, replay: memoryReplayGuard() });
+    app = createAuthorityApp({ id: 'ehealth-agency', db: database.db, key: await generateParticipantKeyPair(), credential: () => '', operatorToken: OPERATOR, replay: memoryReplayGuard() });
   });
   afterAll(() => database.close());
 

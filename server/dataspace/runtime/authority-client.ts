@@ -8,6 +8,15 @@ export interface PdpDecision {
   status: 'active' | 'partial' | 'withdrawn';
   categories: Partial<Record<DataCategory, 'permit' | 'deny'>>;
   basis: string[];
+  /** How long (ms) the decision holds unless a consent is written: until a rule's validity starts or ends. Absent: no such bound. */
+  cacheUntilMs?: number;
+}
+
+/** The authority's answer to a consent-lease request (ConsentSubscriptions there, ConsentDecisionCache at the provider). */
+export interface ConsentLease {
+  leaseSeconds: number;
+  /** True when the authority may have had invalidations this provider did not receive: forget everything. */
+  flush: boolean;
 }
 
 export interface AccessEventReport {
@@ -59,6 +68,11 @@ export class AuthorityClient {
 
   decide(input: { patient: string; purpose: string; organisation: string; professional?: string; categories: DataCategory[] }): Promise<PdpDecision> {
     return this.call('/pdp/decide', input);
+  }
+
+  /** Takes or renews this provider's consent lease (see ConsentDecisionCache). */
+  consentLease(): Promise<ConsentLease> {
+    return this.call('/pdp/subscriptions', {});
   }
 
   cohort(input: { purpose: string; organisation: string; patients: string[] }): Promise<{ purpose: string; permitted: string[] }> {

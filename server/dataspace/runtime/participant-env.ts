@@ -12,6 +12,8 @@ const ZEnv = z.object({
   ACCESS_EVENT_FORWARD_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
   DIGITAL_TWIN_RECORDS: z.coerce.number().int().min(0).max(1_000_000).default(5000),
   PUBLIC_URL: z.string().url().optional(),
+  /** Authority: how long a provider may answer consent decisions from memory without renewing its lease. */
+  CONSENT_LEASE_SECONDS: z.coerce.number().int().min(3).max(300).default(15),
   DATASPACE_OPERATOR_TOKEN: z.string().min(16).optional(),
   OPERATOR_TOKEN_FILE: z.string().min(1).optional(),
 });
@@ -27,6 +29,7 @@ export interface ParticipantConfig {
   seedPatients: number;
   digitalTwinRecords: number;
   forwardDelayMs: number;
+  consentLeaseSeconds: number;
   operatorToken: { DATASPACE_OPERATOR_TOKEN?: string; OPERATOR_TOKEN_FILE?: string };
 }
 
@@ -51,6 +54,7 @@ export function readParticipantConfig(id: string, env: NodeJS.ProcessEnv): Parti
     seedPatients: e.SEED_PATIENTS,
     digitalTwinRecords: e.DIGITAL_TWIN_RECORDS,
     forwardDelayMs: e.ACCESS_EVENT_FORWARD_DELAY_MS,
+    consentLeaseSeconds: e.CONSENT_LEASE_SECONDS,
     operatorToken: { DATASPACE_OPERATOR_TOKEN: e.DATASPACE_OPERATOR_TOKEN, OPERATOR_TOKEN_FILE: e.OPERATOR_TOKEN_FILE },
   };
 }

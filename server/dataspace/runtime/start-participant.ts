@@ -11,6 +11,8 @@ import { AUTHORITY_ID, PARTICIPANTS, findParticipant } from '@/server/dataspace/
 import { issueParticipantCredential } from '@/server/dataspace/protocol/participant-credential';
 import { publicJwks, type ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
 import { datasetsOf } from '@/server/dataspace/provider/datasets';
+import { ConsentDecisionCache } from '@/server/dataspace/provider/consent-decision-cache';
+import { createConsentInvalidationApp } from '@/server/dataspace/provider/consent-invalidation-app';
 import { createProviderContractsApp } from '@/server/dataspace/provider/provider-contracts-app';
 import { createProviderDspApp } from '@/server/dataspace/provider/provider-dsp-app';
 import { createFhirApp } from '@/server/fhir/fhir-app';
@@ -35,6 +37,11 @@ async function seedAuthority(db: Database, id: string, key: ParticipantKeyPair):
     });
     await writeSetting(db, 'seeded', { at: new Date().toISOString() });
   }
+  return issueOwnCredential(db, id, key);
+}
+
+/** The authority's credential for its own calls (consent invalidations to providers). */
+async function issueOwnCredential(db: Database, id: string, key: ParticipantKeyPair): Promise<string> {
   const def = findParticipant(id);
   const { credential, claims } = await issueParticipantCredential({ authorityId: id, authorityKey: key, participantId: id, legalName: def?.legalName ?? id, roles: ['authority'], jkt: key.kid });
   await db.insert(issuedCredential).values({ jti: claims.jti, participantId: id, jkt: key.kid, issuedAt: claims.issuedAt, expiresAt: claims.expiresAt });
@@ -87,11 +94,15 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
   let credential = '';
   let refresh: NodeJS.Timeout | null = null;
   let auditorFlush: (() => Promise<void>) | null = null;
+  let stopLease: (() => void) | null = null;
 
   if (config.kind === 'authority') {
     const operatorToken = resolveOperatorToken(config.operatorToken);
     credential = await seedAuthority(db, config.id, key);
-    app.route('/', createAuthorityApp({ id: config.id, db, key, operatorToken, replay }));
+    app.route('/', createAuthorityApp({ id: config.id, db, key, credential: () => credential, operatorToken, replay, consentLeaseSeconds: config.consentLeaseSeconds }));
+    // Credentials live 24 h: renew its own twice a day, as the providers do theirs.
+    refresh = setInterval(() => void issueOwnCredential(db, config.id, key).then((c) => (credential = c)).catch((e: Error) => log(`credential renewal failed: ${e.message}`)), 12 * 3600_000);
+    refresh.unref();
   } else {
     credential = await enrol(config, key, log);
     const authority = new AuthorityClient(config.authorityUrl, AUTHORITY_ID, { id: config.id, key, credential: () => credential });
@@ -101,7 +112,11 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
     app.get('/health', (c) => c.json({ ok: true, participant: config.id }));
     app.route('/dsp', createProviderDspApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, replay, datasets }));
     app.route('/contracts', createProviderContractsApp({ id: config.id, db, authority, replay }));
-    const fhir = createFhirApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, datasets, forwardDelayMs: config.forwardDelayMs });
+    // Consent decisions kept under the authority's lease, forgotten when it pushes a change.
+    const decisions = new ConsentDecisionCache();
+    stopLease = decisions.keepLease(() => authority.consentLease(), (e) => log(`consent lease not renewed (decisions are asked each time meanwhile): ${e.message}`));
+    app.route('/consent-invalidations', createConsentInvalidationApp({ id: config.id, authority, replay, decisions }));
+    const fhir = createFhirApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, decisions, datasets, forwardDelayMs: config.forwardDelayMs });
     auditorFlush = async () => {
       // One last attempt on a clean stop; whatever the authority did not take waits in the outbox.
       await fhir.auditor.flush();
@@ -128,6 +143,7 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
     url: config.publicUrl,
     stop: async () => {
       if (refresh) clearInterval(refresh);
+      stopLease?.();
       await auditorFlush?.().catch(() => undefined);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await opened.close();

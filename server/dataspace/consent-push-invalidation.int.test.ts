@@ -1,0 +1,112 @@
+import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/synthetic/demo-people';
+import { DspConsumer, enrolConsumer, offersOf, type ConsumerTransfer } from './protocol/dsp-client';
+import { generateParticipantKeyPair, publicJwks } from './protocol/participant-keys';
+import { signParticipantToken } from './protocol/participant-token';
+import { callParticipant, type ParticipantIdentity } from './runtime/participant-http';
+import { startDataspace, type Dataspace } from './testing/start-dataspace';
+
+// Providers keep the authority's consent decisions under a lease, and the authority pushes every change
+// before it confirms it. These tests hold that against real processes: a confirmed withdrawal holds on
+// the very next read, even while reads run concurrently, and a provider that cannot be told is waited out.
+const MARIE = '1958031500017';
+const LUC = '1955012600062';
+const LEASE_SECONDS = 4;
+const practitioner = { userId: 'sophie.reuter@alzette.example', role: 'endocrinologist', purpose: 'TREAT' };
+
+let ds: Dataspace;
+let identity: ParticipantIdentity;
+let consumer: DspConsumer;
+const transfers = new Map<string, ConsumerTransfer>();
+
+const query = (patient: string) => `/Observation?patient.identifier=${encodeURIComponent(`${NATIONAL_HEALTH_ID_SYSTEM}|${patient}`)}&_count=5`;
+async function observations(provider: 'alzette-hospital' | 'moselle-clinic', patient: string): Promise<number> {
+  const transfer = transfers.get(provider);
+  if (!transfer) throw new Error(`no transfer with ${provider}`);
+  const res = await consumer.fhir(transfer, query(patient), practitioner);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as Bundle).entry?.filter((e) => e.search?.mode === 'match' && (e.resource as Resource).resourceType === 'Observation').length ?? 0;
+}
+const consent = (body: Record<string, unknown>) => callParticipant<{ id: string }>(identity, { url: `${ds.authorityUrl}/consents`, audience: 'ehealth-agency', body: { recordedBy: 'test', ...body } });
+const withdraw = (id: string) => callParticipant(identity, { url: `${ds.authorityUrl}/consents/${id}/withdraw`, audience: 'ehealth-agency', body: { withdrawnBy: 'test' } });
+
+beforeAll(async () => {
+  ds = await startDataspace({ seedPatients: 60, env: { CONSENT_LEASE_SECONDS: String(LEASE_SECONDS) } });
+  const key = await generateParticipantKeyPair();
+  const credential = await enrolConsumer({ authorityUrl: ds.authorityUrl, operatorToken: ds.operatorToken, id: 'd4h-clinic', jwks: publicJwks(key) });
+  identity = { id: 'd4h-clinic', key, credential: () => credential };
+  consumer = new DspConsumer(identity, 'http://127.0.0.1:9/callback');
+  for (const provider of ['alzette-hospital', 'moselle-clinic'] as const) {
+    const url = ds.participants[provider].url;
+    const offer = offersOf(await consumer.catalog(provider, url)).find((o) => o.offer['@id'].endsWith(':ehr:TREAT'));
+    if (!offer) throw new Error(`no TREAT offer at ${provider}`);
+    const n = await consumer.negotiate(provider, url, offer.offer, offer.datasetId);
+    transfers.set(provider, await consumer.startTransfer(provider, url, n.agreement?.['@id'] ?? ''));
+  }
+  // The providers take their lease at start; give them a moment to hold one.
+  await new Promise((r) => setTimeout(r, 1000));
+}, 240_000);
+
+afterAll(async () => {
+  await ds?.stop();
+});
+
+describe('consent decisions kept at the providers, invalidated by the authority', () => {
+  it('a withdrawal confirmed to the patient holds on the next read, though the provider had the decision in memory', async () => {
+    expect(await observations('alzette-hospital', MARIE)).toBeGreaterThan(0);
+    expect(await observations('alzette-hospital', MARIE)).toBeGreaterThan(0); // answered from memory now
+    const rule = await consent({ patient: MARIE, decision: 'deny', purpose: 'TREAT' });
+    expect(await observations('alzette-hospital', MARIE)).toBe(0);
+    await withdraw(rule.id);
+    expect(await observations('alzette-hospital', MARIE)).toBeGreaterThan(0);
+  });
+
+  it('while reads run without pause, no read that starts after the confirmation returns the withdrawn data', async () => {
+    let running = true;
+    let confirmedAt = Infinity;
+    const leaks: number[] = [];
+    const reader = (async () => {
+      let reads = 0;
+      while (running) {
+        const startedAt = performance.now();
+        const n = await observations('alzette-hospital', MARIE);
+        if (startedAt > confirmedAt && n > 0) leaks.push(n);
+        reads += 1;
+      }
+      return reads;
+    })();
+    await new Promise((r) => setTimeout(r, 300));
+    const rule = await consent({ patient: MARIE, decision: 'deny', purpose: 'TREAT' });
+    confirmedAt = performance.now();
+    await new Promise((r) => setTimeout(r, 500));
+    running = false;
+    expect(await reader).toBeGreaterThan(5);
+    expect(leaks).toEqual([]);
+    await withdraw(rule.id);
+  });
+
+  it('a provider that cannot be told is waited out: the withdrawal is confirmed once its lease has ended', async () => {
+    expect(await observations('moselle-clinic', LUC)).toBeGreaterThan(0);
+    await ds.kill('moselle-clinic');
+    const started = performance.now();
+    const rule = await consent({ patient: LUC, decision: 'deny', purpose: 'TREAT' });
+    const took = performance.now() - started;
+    // Its lease may have just been renewed: the authority waits up to one lease, never much longer.
+    expect(took).toBeLessThan(LEASE_SECONDS * 1000 + 3000);
+    // The live provider was told at once.
+    expect(await observations('alzette-hospital', LUC)).toBe(0);
+    await ds.restart('moselle-clinic');
+    expect(await observations('moselle-clinic', LUC)).toBe(0);
+    await withdraw(rule.id);
+    expect(await observations('moselle-clinic', LUC)).toBeGreaterThan(0);
+  });
+
+  it('takes invalidations from the authority only', async () => {
+    const url = `${ds.participants['alzette-hospital'].url}/consent-invalidations`;
+    expect((await fetch(url, { method: 'POST', body: '{"all":true}', headers: { 'content-type': 'application/json' } })).status).toBe(401);
+    const token = await signParticipantToken({ participantId: identity.id, key: identity.key, credential: identity.credential(), audience: 'alzette-hospital' });
+    const forged = await fetch(url, { method: 'POST', body: '{"all":true}', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+    expect(forged.status).toBe(403);
+  });
+});

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { PdpDecision } from '@/server/dataspace/runtime/authority-client';
 import { ConsentDecisionCache } from './consent-decision-cache';
 
-const permit: PdpDecision = { decision: 'permit', status: 'active', categories: { 'clinical-summary': 'permit' }, basis: ['r1'] };
-const deny: PdpDecision = { decision: 'deny', status: 'withdrawn', categories: { 'clinical-summary': 'deny' }, basis: ['r2'] };
-const question = (patient = '1958031500017', professional = 'dr-a') => ({ patient, purpose: 'TREAT', organisation: 'd4h-clinic', professional, categories: ['clinical-summary'] });
+const permit: PdpDecision = { decision: 'permit', status: 'active', categories: { conditions: 'permit' }, basis: ['r1'] };
+const deny: PdpDecision = { decision: 'deny', status: 'withdrawn', categories: { conditions: 'deny' }, basis: ['r2'] };
+const question = (patient = '1958031500017', professional = 'dr-a') => ({ patient, purpose: 'TREAT', organisation: 'd4h-clinic', professional, categories: ['conditions'] });
 
 function setup() {
   let now = 0;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PdpDecision } from '@/server/dataspace/runtime/authority-client';
 import { ConsentDecisionCache } from './consent-decision-cache';
 
@@ -109,5 +109,27 @@ describe('ConsentDecisionCache', () => {
     await t.cache.decide(question(), t.ask);
     expect(t.asks()).toBe(2);
     expect(t.cache.leased).toBe(false);
+  });
+
+  it('keeps retrying an authority that does not answer, reports the outage once, and holds a lease again when it is back', async () => {
+    vi.useFakeTimers();
+    try {
+      const cache = new ConsentDecisionCache(() => Date.now());
+      let up = false;
+      const errors: string[] = [];
+      const stop = cache.keepLease(async () => {
+        if (!up) throw new Error('authority unreachable');
+        return { leaseSeconds: 15, flush: false };
+      }, (e) => errors.push(e.message));
+      await vi.advanceTimersByTimeAsync(3500);
+      expect(cache.leased).toBe(false);
+      expect(errors).toEqual(['authority unreachable']);
+      up = true;
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(cache.leased).toBe(true);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

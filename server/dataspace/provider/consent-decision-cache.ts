@@ -93,11 +93,13 @@ export class ConsentDecisionCache {
 
   /**
    * Takes the lease now and renews it at a third of its length (retrying every second after a failure,
-   * during which decisions are asked of the authority each time). Returns a stop function.
+   * during which decisions are asked of the authority each time). `onError` hears the first failure of
+   * a run of failures, not every retry. Returns a stop function.
    */
   keepLease(request: () => Promise<ConsentLease>, onError: (error: Error) => void = () => undefined): () => void {
     let timer: NodeJS.Timeout | null = null;
     let stopped = false;
+    let failing = false;
     const round = async () => {
       let next = 1000;
       try {
@@ -108,9 +110,11 @@ export class ConsentDecisionCache {
           return lease;
         });
         next = Math.max(100, next - (this.now() - started));
+        failing = false;
       } catch (error) {
         this.drop();
-        onError(error as Error);
+        if (!failing) onError(error as Error);
+        failing = true;
       }
       if (!stopped) {
         timer = setTimeout(() => void round(), next);

@@ -15,6 +15,7 @@ import { findParticipant, WEB_APP_PARTICIPANT } from '@/server/dataspace/partici
 import { requireParticipant, type ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
 import { visiblePurposes } from './access-policy';
 import { generatedConsentRules } from './default-consents';
+import { readSetting, writeSetting } from '@/server/dataspace/runtime/key-store';
 import { callParticipant } from '@/server/dataspace/runtime/participant-http';
 import { ConsentSubscriptions } from './consent-subscriptions';
 import { decide, EVERYONE, msUntilRulesChange, type ConsentRuleView } from './policy-decision';
@@ -80,6 +81,8 @@ export interface AuthorityOptions {
   consentLeaseSeconds?: number;
 }
 
+const CONSENT_LEASES_SETTING = 'consent-leases';
+
 /** How long a provider has to acknowledge a consent invalidation before its lease is waited out instead. */
 const INVALIDATION_ACK_TIMEOUT_MS = 2000;
 
@@ -128,10 +131,10 @@ export function createAuthorityApp(opts: AuthorityOptions) {
       if (!url) throw new Error(`${providerId} has no address`);
       await callParticipant(identity, { url: `${url}/consent-invalidations`, audience: providerId, body: scope === 'all' ? { all: true } : scope, timeoutMs: INVALIDATION_ACK_TIMEOUT_MS });
     },
-    providersBeforeStart: async () =>
-      (await db.select({ id: registryParticipant.id, kind: registryParticipant.kind, baseUrl: registryParticipant.baseUrl }).from(registryParticipant).where(eq(registryParticipant.status, 'active')))
-        .filter((p) => p.kind !== 'authority' && p.baseUrl)
-        .map((p) => p.id),
+    store: {
+      load: async () => (await readSetting<Record<string, number>>(db, CONSENT_LEASES_SETTING)) ?? {},
+      save: (leases) => writeSetting(db, CONSENT_LEASES_SETTING, leases),
+    },
   });
 
   const operator = (c: Context): boolean => c.req.header('authorization') === `Bearer ${opts.operatorToken}`;
@@ -253,7 +256,7 @@ export function createAuthorityApp(opts: AuthorityOptions) {
   app.post('/pdp/subscriptions', auth, async (c) => {
     const caller = c.get('participant');
     if (!caller.credential.roles.some((r) => r === PARTICIPANT_ROLES.hospital || r === PARTICIPANT_ROLES.research)) return problem(c, 403, 'providers-only', 'only data providers hold consent-decision leases');
-    return c.json(subscriptions.renew(caller.participantId));
+    return c.json(await subscriptions.renew(caller.participantId));
   });
 
   // Bulk: which of these people allow a (secondary-use) purpose for all their data; used for cohort statistics.

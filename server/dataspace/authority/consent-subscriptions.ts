@@ -8,10 +8,11 @@ export interface ConsentSubscriptionOptions {
   /** Sends an invalidation to one provider; resolves when the provider acknowledged it, rejects (soon: it has a timeout) when it did not. */
   send: (providerId: string, scope: InvalidationScope) => Promise<void>;
   /**
-   * Providers that may hold a lease granted by an earlier run of the authority (leases live in memory):
-   * until one lease length after this start, every consent change goes to them too.
+   * Where the leases outlive a restart: a lease granted just before the authority stopped still runs at
+   * its provider, so the next run must still push changes to it (and wait it out if it does not answer).
    */
-  providersBeforeStart: () => Promise<string[]>;
+  store: { load: () => Promise<Record<string, number>>; save: (leases: Record<string, number>) => Promise<void> };
+  /** Wall-clock milliseconds (the stored lease ends must mean the same after a restart). */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -31,23 +32,36 @@ export interface InvalidationResult {
 export class ConsentSubscriptions {
   private readonly leases = new Map<string, number>();
   private readonly missed = new Set<string>();
-  private readonly startedAt: number;
+  private loaded: Promise<void> | null = null;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly options: ConsentSubscriptionOptions) {
-    this.now = options.now ?? (() => performance.now());
+    this.now = options.now ?? (() => Date.now());
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.startedAt = this.now();
   }
 
-  /** Grants or renews `providerId`'s lease. */
-  renew(providerId: string): ConsentLease {
+  /** The leases of earlier runs, read once. */
+  private load(): Promise<void> {
+    this.loaded ??= this.options.store.load().then((stored) => {
+      for (const [id, until] of Object.entries(stored)) if (!this.leases.has(id)) this.leases.set(id, until);
+    });
+    return this.loaded;
+  }
+
+  /** Grants or renews `providerId`'s lease (stored before it is granted). */
+  async renew(providerId: string): Promise<ConsentLease> {
+    await this.load();
     const now = this.now();
     const previous = this.leases.get(providerId);
-    // An ended lease means invalidations were not sent to it meanwhile; a missed one, that one failed.
+    const until = now + this.options.leaseSeconds * 1000;
+    const leases = Object.fromEntries([...this.leases].filter(([, end]) => end > now));
+    leases[providerId] = until;
+    await this.options.store.save(leases);
+    this.leases.set(providerId, until);
+    // An ended lease means invalidations were not sent to it meanwhile; a missed one, that one failed
+    // (checked after the save: an invalidation may have failed meanwhile).
     const flush = this.missed.delete(providerId) || previous === undefined || previous <= now;
-    this.leases.set(providerId, now + this.options.leaseSeconds * 1000);
     return { leaseSeconds: this.options.leaseSeconds, flush };
   }
 
@@ -56,13 +70,10 @@ export class ConsentSubscriptions {
    * holds everywhere: each acknowledged it, or its lease has ended.
    */
   async invalidate(scope: InvalidationScope): Promise<InvalidationResult> {
+    await this.load();
     const now = this.now();
-    const leaseMs = this.options.leaseSeconds * 1000;
     const holders = new Map<string, number>();
     for (const [id, until] of this.leases) if (until > now) holders.set(id, until);
-    if (now < this.startedAt + leaseMs) {
-      for (const id of await this.options.providersBeforeStart()) holders.set(id, Math.max(holders.get(id) ?? 0, this.startedAt + leaseMs));
-    }
     const results = await Promise.all(
       [...holders].map(async ([id, until]) => {
         try {

@@ -54,7 +54,7 @@ export class ConsumerIdentity {
 
   private async enrol(): Promise<void> {
     const key = this.key ?? (await this.loadKey());
-    const credential = await enrolConsumer({ authorityUrl: this.settings.authorityUrl, operatorToken: this.settings.operatorToken(), id: this.settings.participantId, jwks: publicJwks(key) });
+    const credential = await enrolConsumer({ authorityUrl: this.settings.authorityUrl, operatorToken: this.settings.operatorToken(), id: this.settings.participantId, jwks: publicJwks(key), baseUrl: this.settings.callbackAddress });
     const exp = decodeJwt(credential).exp;
     const expiresAt = typeof exp === 'number' ? exp * 1000 : Date.now() + RENEW_BEFORE_MS * 2;
     await this.db

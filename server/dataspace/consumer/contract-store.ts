@@ -5,6 +5,7 @@ import type { ConsumerNegotiation, ConsumerTransfer } from '@/server/dataspace/p
 import type { DspCatalog } from '@/server/dataspace/protocol/dsp-types';
 
 export type StoredAgreement = typeof dataspaceAgreement.$inferSelect;
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type StoredTransfer = typeof dataspaceTransfer.$inferSelect;
 
 /** Persistence of the consumer's contracts. Each write that spans rows is one transaction. */
@@ -48,24 +49,55 @@ export class ContractStore {
         .returning({ id: dataspaceNegotiation.id });
       if (!row) throw new Error('the negotiation row was not written');
       await tx.insert(dataspaceNegotiationEvent).values(n.history.map((h, seq) => ({ negotiationId: row.id, seq, fromState: h.from, toState: h.to, at: new Date(h.at), reason: h.reason ?? null })));
-      if (!n.agreement || n.state !== 'FINALIZED') return null;
-      const a = n.agreement;
-      const [agreement] = await tx
-        .insert(dataspaceAgreement)
-        .values({
-          id: a['@id'],
-          negotiationId: row.id,
-          providerId: n.providerId,
-          datasetId: input.datasetId,
-          purpose: input.purpose,
-          assigner: a.assigner,
-          assignee: a.assignee,
-          target: a.target,
-          signedAt: new Date(a.timestamp),
-          policy: a,
-        })
-        .returning();
-      return agreement ?? null;
+      return n.agreement && n.state === 'FINALIZED' ? this.insertAgreement(tx, row.id, n, input) : null;
+    });
+  }
+
+  private async insertAgreement(tx: Tx, negotiationId: string, n: ConsumerNegotiation, input: { datasetId: string; purpose: string }): Promise<StoredAgreement | null> {
+    const a = n.agreement;
+    if (!a) return null;
+    const [agreement] = await tx
+      .insert(dataspaceAgreement)
+      .values({
+        id: a['@id'],
+        negotiationId,
+        providerId: n.providerId,
+        datasetId: input.datasetId,
+        purpose: input.purpose,
+        assigner: a.assigner,
+        assignee: a.assignee,
+        target: a.target,
+        signedAt: new Date(a.timestamp),
+        policy: a,
+      })
+      .returning();
+    return agreement ?? null;
+  }
+
+  /** The negotiation a provider started with this providerPid, if it was received before (a retried offer). */
+  async offeredNegotiation(providerId: string, providerPid: string): Promise<{ consumerPid: string; state: string } | null> {
+    const [row] = await this.db
+      .select({ consumerPid: dataspaceNegotiation.consumerPid, state: dataspaceNegotiation.state })
+      .from(dataspaceNegotiation)
+      .where(and(eq(dataspaceNegotiation.providerId, providerId), eq(dataspaceNegotiation.providerPid, providerPid)));
+    return row ?? null;
+  }
+
+  /**
+   * A stored negotiation moved on (an offer accepted or declined): its new state, the history entries
+   * after the `known` first ones, and the agreement once FINALIZED, all or nothing.
+   */
+  async advanceNegotiation(n: ConsumerNegotiation, known: number, input: { datasetId: string; purpose: string }): Promise<StoredAgreement | null> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(dataspaceNegotiation)
+        .set({ state: n.state, terminationReason: n.terminationReason, updatedAt: new Date(n.history.at(-1)?.at ?? Date.now()) })
+        .where(eq(dataspaceNegotiation.consumerPid, n.consumerPid))
+        .returning({ id: dataspaceNegotiation.id });
+      if (!row) throw new Error(`no stored negotiation ${n.consumerPid}`);
+      const added = n.history.slice(known);
+      if (added.length > 0) await tx.insert(dataspaceNegotiationEvent).values(added.map((h, i) => ({ negotiationId: row.id, seq: known + i, fromState: h.from, toState: h.to, at: new Date(h.at), reason: h.reason ?? null })));
+      return n.agreement && n.state === 'FINALIZED' ? this.insertAgreement(tx, row.id, n, input) : null;
     });
   }
 

@@ -87,14 +87,46 @@ export class DspConsumer {
       applyNegotiation(n, 'terminate', n.terminationReason);
       return n;
     }
-    const agreementMessage = assertDspMessage<ContractAgreementMessage>('ContractAgreementMessage', await this.call(providerId, `${providerUrl}/dsp/negotiations/${encodeURIComponent(n.providerPid)}/agreement`));
-    if (agreementMessage.consumerPid !== consumerPid || agreementMessage.agreement.assignee !== this.identity.id) throw new Error('the agreement is not for this negotiation or this consumer');
+    return this.agreeAndVerify(n);
+  }
+
+  /**
+   * The consumer's side of a negotiation the provider started (`n` is OFFERED): sends ACCEPTED, then, as
+   * for its own requests, reads the agreement, verifies it and ends FINALIZED.
+   */
+  async acceptOffer(n: ConsumerNegotiation): Promise<ConsumerNegotiation> {
+    const accepted = assertDspMessage<ContractNegotiation>(
+      'ContractNegotiation',
+      await this.call(n.providerId, `${n.providerUrl}/dsp/negotiations/${encodeURIComponent(n.providerPid)}/events`, msg.contractNegotiationEventMessage({ providerPid: n.providerPid, consumerPid: n.consumerPid, eventType: 'ACCEPTED' })),
+    );
+    applyNegotiation(n, 'accept');
+    if (accepted.state === 'TERMINATED') {
+      applyNegotiation(n, 'terminate', 'terminated by the provider');
+      n.terminationReason = 'terminated by the provider';
+      return n;
+    }
+    return this.agreeAndVerify(n);
+  }
+
+  /** Declines an offered negotiation (`n` is OFFERED) with a reason the provider records. */
+  async declineOffer(n: ConsumerNegotiation, reason: string): Promise<ConsumerNegotiation> {
+    assertDspMessage<ContractNegotiation>(
+      'ContractNegotiation',
+      await this.call(n.providerId, `${n.providerUrl}/dsp/negotiations/${encodeURIComponent(n.providerPid)}/termination`, msg.contractNegotiationTerminationMessage({ providerPid: n.providerPid, consumerPid: n.consumerPid, code: 'declined', reason })),
+    );
+    applyNegotiation(n, 'terminate', reason);
+    n.terminationReason = reason;
+    return n;
+  }
+
+  /** From the provider's agreement to FINALIZED: read the agreement (polling, no callback needed), check it is ours, verify. */
+  private async agreeAndVerify(n: ConsumerNegotiation): Promise<ConsumerNegotiation> {
+    const base = `${n.providerUrl}/dsp/negotiations/${encodeURIComponent(n.providerPid)}`;
+    const agreementMessage = assertDspMessage<ContractAgreementMessage>('ContractAgreementMessage', await this.call(n.providerId, `${base}/agreement`));
+    if (agreementMessage.consumerPid !== n.consumerPid || agreementMessage.agreement.assignee !== this.identity.id) throw new Error('the agreement is not for this negotiation or this consumer');
     n.agreement = agreementMessage.agreement;
     applyNegotiation(n, 'agree');
-    const verified = assertDspMessage<ContractNegotiation>(
-      'ContractNegotiation',
-      await this.call(providerId, `${providerUrl}/dsp/negotiations/${encodeURIComponent(n.providerPid)}/agreement/verification`, msg.contractAgreementVerificationMessage({ providerPid: n.providerPid, consumerPid })),
-    );
+    const verified = assertDspMessage<ContractNegotiation>('ContractNegotiation', await this.call(n.providerId, `${base}/agreement/verification`, msg.contractAgreementVerificationMessage({ providerPid: n.providerPid, consumerPid: n.consumerPid })));
     applyNegotiation(n, 'verify');
     if (verified.state === 'FINALIZED') applyNegotiation(n, 'finalize');
     return n;

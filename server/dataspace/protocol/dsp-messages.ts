@@ -12,6 +12,7 @@ import {
   type ContractNegotiationError,
   type ContractNegotiationEventMessage,
   type ContractNegotiationTerminationMessage,
+  type ContractOfferMessage,
   type ContractRequestMessage,
   type DataAddress,
   type DatasetRequestMessage,
@@ -62,6 +63,10 @@ export function contractRequestMessage(input: {
     offer: input.offer,
     callbackAddress: input.callbackAddress,
   });
+}
+
+export function contractOfferMessage(input: { providerPid: string; offer: OdrlOffer; callbackAddress: string }): ContractOfferMessage {
+  return assertDspMessage('ContractOfferMessage', { '@context': ctx(), '@type': 'ContractOfferMessage', ...input });
 }
 
 export function contractAgreementMessage(input: {

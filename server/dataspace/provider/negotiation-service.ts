@@ -107,31 +107,63 @@ export async function handleContractRequest(
       const terminated = await transition(tx, row, 'terminate', input.check.refusal);
       return { row: terminated, agreement: null, created: true };
     }
-    const purpose = purposeOfOffer(input.check.offer);
-    if (!purpose) throw new Error('catalog offer without purpose');
-    const agreement: OdrlAgreement = {
-      '@id': newPid(),
-      '@type': 'Agreement',
-      target: input.check.offer.target ?? input.check.datasetId,
-      assigner: input.provider,
-      assignee: input.consumer,
-      timestamp: new Date().toISOString(),
-      ...(input.check.offer.permission ? { permission: input.check.offer.permission } : {}),
-      ...(input.check.offer.prohibition ? { prohibition: input.check.offer.prohibition } : {}),
-      ...(input.check.offer.obligation ? { obligation: input.check.offer.obligation } : {}),
-    };
-    await tx.insert(contractAgreement).values({
-      id: agreement['@id'],
-      negotiationPid: providerPid,
-      assigner: agreement.assigner,
-      assignee: agreement.assignee,
-      target: agreement.target,
-      purpose,
-      policy: agreement,
-      signedAt: new Date(agreement.timestamp),
-    });
-    const agreed = await transition(tx, row, 'agree', undefined, { agreementId: agreement['@id'] });
-    return { row: agreed, agreement, created: true };
+    return { ...(await agreeOn(tx, row, { provider: input.provider, consumer: input.consumer, offer: input.check.offer, datasetId: input.check.datasetId })), created: true };
+  });
+}
+
+/** Signs the agreement on `offer` (the catalog's) and moves the negotiation to AGREED, in the caller's transaction. */
+async function agreeOn(tx: Tx, row: NegotiationRow, input: { provider: string; consumer: string; offer: OdrlOffer; datasetId: string }): Promise<{ row: NegotiationRow; agreement: OdrlAgreement }> {
+  const purpose = purposeOfOffer(input.offer);
+  if (!purpose) throw new Error('catalog offer without purpose');
+  const agreement: OdrlAgreement = {
+    '@id': newPid(),
+    '@type': 'Agreement',
+    target: input.offer.target ?? input.datasetId,
+    assigner: input.provider,
+    assignee: input.consumer,
+    timestamp: new Date().toISOString(),
+    ...(input.offer.permission ? { permission: input.offer.permission } : {}),
+    ...(input.offer.prohibition ? { prohibition: input.offer.prohibition } : {}),
+    ...(input.offer.obligation ? { obligation: input.offer.obligation } : {}),
+  };
+  await tx.insert(contractAgreement).values({
+    id: agreement['@id'],
+    negotiationPid: row.providerPid,
+    assigner: agreement.assigner,
+    assignee: agreement.assignee,
+    target: agreement.target,
+    purpose,
+    policy: agreement,
+    signedAt: new Date(agreement.timestamp),
+  });
+  return { row: await transition(tx, row, 'agree', undefined, { agreementId: agreement['@id'] }), agreement };
+}
+
+/**
+ * A negotiation the provider started (DSP: ContractOfferMessage to the consumer), recorded once the
+ * consumer has answered with its consumerPid: OFFERED, waiting for the consumer's ACCEPTED or termination.
+ */
+export async function recordProviderOffer(db: Database, input: { providerPid: string; consumer: string; consumerPid: string; offer: OdrlOffer; datasetId: string; callbackAddress: string }): Promise<NegotiationRow> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(contractNegotiation)
+      .values({
+        pid: input.providerPid,
+        role: 'provider',
+        providerPid: input.providerPid,
+        consumerPid: input.consumerPid,
+        counterpartyId: input.consumer,
+        state: nextNegotiationState(null, 'offer'),
+        datasetId: input.datasetId,
+        offerId: input.offer['@id'],
+        offer: input.offer,
+        purpose: purposeOfOffer(input.offer),
+        callbackAddress: input.callbackAddress,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await tx.insert(negotiationHistory).values({ pid: row.pid, fromState: null, toState: row.state, event: 'offer' });
+    return row;
   });
 }
 
@@ -143,20 +175,26 @@ export async function loadNegotiation(db: Database, providerPid: string, consume
 }
 
 /**
- * Applies a consumer message (verify, accept, terminate) to a negotiation. A retry of a message already
+ * Applies a consumer message (verify, accept, terminate) to a negotiation; an accepted offer is agreed
+ * in the same transaction (its agreement is returned for the callback). A retry of a message already
  * applied is a no-op; anything else not allowed in the current state is a ContractNegotiationFailure.
  * Verification is followed by FINALIZED in the same transaction (the provider has nothing left to check).
  */
-export async function applyConsumerEvent(db: Database, input: { providerPid: string; consumer: string; consumerPid: string; event: 'verify' | 'accept' | 'terminate'; reason?: string }): Promise<NegotiationRow> {
+export async function applyConsumerEvent(db: Database, input: { providerPid: string; consumer: string; consumerPid: string; event: 'verify' | 'accept' | 'terminate'; reason?: string; provider: string }): Promise<{ row: NegotiationRow; agreement: OdrlAgreement | null }> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(contractNegotiation).where(and(eq(contractNegotiation.pid, input.providerPid), eq(contractNegotiation.role, 'provider')));
     if (!row || row.counterpartyId !== input.consumer) throw new ContractNegotiationFailure(404, 'not-found', 'no such negotiation', input.providerPid, input.consumerPid);
     if (row.consumerPid !== input.consumerPid) throw new ContractNegotiationFailure(400, 'pid-mismatch', 'consumerPid does not match this negotiation', row.providerPid, input.consumerPid);
     const state = row.state as NegotiationState;
-    if (isNegotiationRetry(state, input.event) || (input.event === 'verify' && state === 'FINALIZED')) return row;
+    // A retried ACCEPTED finds the negotiation already AGREED (the provider agrees as soon as it is accepted).
+    const retried = isNegotiationRetry(state, input.event) || (input.event === 'verify' && state === 'FINALIZED') || (input.event === 'accept' && state === 'AGREED');
+    if (retried) return { row, agreement: null };
     try {
       const next = await transition(tx, row, input.event, input.reason);
-      return input.event === 'verify' ? transition(tx, next, 'finalize') : next;
+      if (input.event === 'verify') return { row: await transition(tx, next, 'finalize'), agreement: null };
+      // The consumer accepted the provider's own offer: nothing is left to check, so the provider agrees at once.
+      if (input.event === 'accept') return agreeOn(tx, next, { provider: input.provider, consumer: input.consumer, offer: row.offer as OdrlOffer, datasetId: row.datasetId });
+      return { row: next, agreement: null };
     } catch (error) {
       if (error instanceof ContractNegotiationFailure) throw error;
       throw new ContractNegotiationFailure(400, 'invalid-transition', (error as Error).message, row.providerPid, row.consumerPid);

@@ -166,7 +166,8 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
       if (m.providerPid !== c.req.param('pid')) return c.json(errorBody('negotiation', 'pid-mismatch', 'providerPid in the body differs from the path', m.providerPid, m.consumerPid), 400);
       if (kind === 'ContractNegotiationEventMessage' && m.eventType !== 'ACCEPTED') return c.json(errorBody('negotiation', 'invalid-event', 'a consumer may only send ACCEPTED', m.providerPid, m.consumerPid), 400);
       try {
-        const row = await applyConsumerEvent(db, { providerPid: m.providerPid, consumer: c.get('participant').participantId, consumerPid: m.consumerPid, event, reason: m.reason?.join('; ') ?? (event === 'terminate' ? 'terminated by the consumer' : undefined) });
+        const { row, agreement } = await applyConsumerEvent(db, { provider: opts.id, providerPid: m.providerPid, consumer: c.get('participant').participantId, consumerPid: m.consumerPid, event, reason: m.reason?.join('; ') ?? (event === 'terminate' ? 'terminated by the consumer' : undefined) });
+        if (agreement) sendCallback(row.callbackAddress, `/negotiations/${encodeURIComponent(row.consumerPid)}/agreement`, msg.contractAgreementMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, agreement }));
         if (event === 'verify' && row.state === 'FINALIZED') sendCallback(row.callbackAddress, `/negotiations/${encodeURIComponent(row.consumerPid)}/events`, msg.contractNegotiationEventMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, eventType: 'FINALIZED' }));
         return c.json(msg.contractNegotiation({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as NegotiationState }));
       } catch (error) {
@@ -246,5 +247,5 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
   app.post('/transfers/:pid/completion', authFor('transfer'), transferEvent('complete', 'TransferCompletionMessage'));
   app.post('/transfers/:pid/termination', authFor('transfer'), transferEvent('terminate', 'TransferTerminationMessage'));
 
-  return app;
+  return { app, visibleDatasets };
 }

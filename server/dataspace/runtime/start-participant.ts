@@ -15,6 +15,7 @@ import { ConsentDecisionCache } from '@/server/dataspace/provider/consent-decisi
 import { createConsentInvalidationApp } from '@/server/dataspace/provider/consent-invalidation-app';
 import { createProviderContractsApp } from '@/server/dataspace/provider/provider-contracts-app';
 import { createProviderDspApp } from '@/server/dataspace/provider/provider-dsp-app';
+import { createProviderOfferApp } from '@/server/dataspace/provider/provider-offer-app';
 import { createFhirApp } from '@/server/fhir/fhir-app';
 import { AuthorityClient } from './authority-client';
 import { memoryReplayGuard } from '@/server/dataspace/protocol/replay-guard';
@@ -110,7 +111,10 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
     if (config.kind === 'research') await seedDigitalTwins(db, { count: config.digitalTwinRecords, log });
     const datasets = datasetsOf(config.kind);
     app.get('/health', (c) => c.json({ ok: true, participant: config.id }));
-    app.route('/dsp', createProviderDspApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, replay, datasets }));
+    const dsp = createProviderDspApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, replay, datasets });
+    app.route('/dsp', dsp.app);
+    const operatorToken = resolveOperatorToken(config.operatorToken);
+    app.route('/offers', createProviderOfferApp({ id: config.id, baseUrl: config.publicUrl, db, identity: { id: config.id, key, credential: () => credential }, authority, operatorToken: () => operatorToken, visibleDatasets: dsp.visibleDatasets }));
     app.route('/contracts', createProviderContractsApp({ id: config.id, db, authority, replay }));
     // Consent decisions kept under the authority's lease, forgotten when it pushes a change.
     const decisions = new ConsentDecisionCache();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { providerOffers } from './dataspace-control';
 import { expectAccessible, signIn as submitSignIn } from './helpers';
 
 /** Signs in and waits for the landing page, so the next navigation does not cancel the sign-in. */
@@ -64,5 +65,22 @@ test('the steward sees the participants, catalogs, agreements and transfers the 
   await expect(page.getByTestId('negotiations')).toContainText('FINALIZED');
   await expect(page.getByTestId('catalog-alzette-hospital')).toContainText('purpose = TREAT', { timeout: 30_000 });
   await expect(page.getByTestId('health')).toContainText('alzette-hospital');
+  await expectAccessible(page);
+});
+
+test('a provider offers the app a contract; the app accepts what it uses and the steward sees OFFERED → ACCEPTED → FINALIZED', async ({ page }) => {
+  test.setTimeout(90_000);
+  // The app is enrolled (with its DSP address) since the first record read above.
+  const { providerPid, state } = await providerOffers('moselle-clinic', { consumer: 'd4h-clinic', dataset: 'ehr', purpose: 'HRESCH' });
+  expect(state).toBe('OFFERED');
+  await signIn(page, 'nora.berg@ehealth.example');
+  await page.goto('/dataspace');
+  const offered = page.getByTestId('negotiations').getByRole('row').filter({ hasText: 'Offered by the provider' }).filter({ hasText: 'HRESCH' });
+  await expect(async () => {
+    await page.reload();
+    await expect(offered.first()).toContainText('FINALIZED', { timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(offered.first().locator('ol.history li')).toHaveText([/^OFFERED/, /^ACCEPTED/, /^AGREED/, /^VERIFIED/, /^FINALIZED/]);
+  expect(providerPid).toMatch(/^urn:uuid:/);
   await expectAccessible(page);
 });

@@ -17,7 +17,7 @@ function ProviderCell({ providerId, id }: { providerId: string; id: string | nul
   );
 }
 
-/** Negotiations the app ran, with every state change and, when terminated, the provider's reason. */
+/** Negotiations the app ran or a provider offered it, with every state change and, when terminated, the reason. */
 export function NegotiationsTable() {
   const trpc = useTRPC();
   const t = useTranslations('dataspace');
@@ -39,6 +39,7 @@ export function NegotiationsTable() {
           </td>
           <td>
             <span className={`badge ${STATE_BADGE[n.state] ?? ''}`}>{n.state}</span>
+            {n.history[0]?.to === 'OFFERED' ? <p className="small muted">{t('offeredByProvider')}</p> : null}
             {n.terminationReason ? <p className="small">{t('reason', { reason: n.terminationReason })}</p> : null}
           </td>
           <td>

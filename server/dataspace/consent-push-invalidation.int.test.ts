@@ -28,7 +28,8 @@ async function observations(provider: 'alzette-hospital' | 'moselle-clinic', pat
   expect(res.status).toBe(200);
   return ((await res.json()) as Bundle).entry?.filter((e) => e.search?.mode === 'match' && (e.resource as Resource).resourceType === 'Observation').length ?? 0;
 }
-const consent = (body: Record<string, unknown>) => callParticipant<{ id: string }>(identity, { url: `${ds.authorityUrl}/consents`, audience: 'ehealth-agency', body: { recordedBy: 'test', ...body } });
+// A change is confirmed only once every leaseholder has it, which may take a lease: allow more than the default 5 s.
+const consent = (body: Record<string, unknown>) => callParticipant<{ id: string }>(identity, { url: `${ds.authorityUrl}/consents`, audience: 'ehealth-agency', body: { recordedBy: 'test', ...body }, timeoutMs: 20_000 });
 const withdraw = (id: string) => callParticipant(identity, { url: `${ds.authorityUrl}/consents/${id}/withdraw`, audience: 'ehealth-agency', body: { withdrawnBy: 'test' } });
 
 beforeAll(async () => {

@@ -15,8 +15,9 @@ import type { DataspaceConsumer } from './dataspace-consumer';
 export const PURPOSES_THE_APP_USES: readonly string[] = ['TREAT', 'ETREAT', 'HRESCH'];
 
 // Offers are rare and a retried one is idempotent (same providerPid, same negotiation), so the replay
-// guard lives in memory; it refuses tokens issued before this process started (see memoryReplayGuard).
-const replay = memoryReplayGuard({ refuseIssuedUntil: new Date() });
+// guard lives in memory; it refuses tokens issued before this process started (see memoryReplayGuard; the
+// process start, not this module's, which Next.js loads on the first offer).
+const replay = memoryReplayGuard({ refuseIssuedUntil: new Date(performance.timeOrigin) });
 
 const dspError = (status: number, code: string, reason: string, providerPid = 'urn:uuid:unknown') =>
   Response.json(msg.contractNegotiationError({ providerPid, consumerPid: 'urn:uuid:unknown', code, reason }), { status });

@@ -84,25 +84,7 @@ export async function handleContractRequest(
       const [agreementRow] = existing.agreementId ? await tx.select().from(contractAgreement).where(eq(contractAgreement.id, existing.agreementId)) : [];
       return { row: existing, agreement: (agreementRow?.policy as OdrlAgreement | undefined) ?? null, created: false };
     }
-    const providerPid = newPid();
-    const [row] = await tx
-      .insert(contractNegotiation)
-      .values({
-        pid: providerPid,
-        role: 'provider',
-        providerPid,
-        consumerPid: input.consumerPid,
-        counterpartyId: input.consumer,
-        state: nextNegotiationState(null, 'request'),
-        datasetId: 'refusal' in input.check ? '' : input.check.datasetId,
-        offerId: input.offer['@id'],
-        offer: input.offer,
-        purpose: purposeOfOffer(input.offer),
-        callbackAddress: input.callbackAddress,
-      })
-      .returning();
-    if (!row) throw new Error('insert returned no row');
-    await tx.insert(negotiationHistory).values({ pid: providerPid, fromState: null, toState: row.state, event: 'request' });
+    const row = await insertNegotiation(tx, { event: 'request', providerPid: newPid(), consumer: input.consumer, consumerPid: input.consumerPid, datasetId: 'refusal' in input.check ? '' : input.check.datasetId, offer: input.offer, callbackAddress: input.callbackAddress });
     if ('refusal' in input.check) {
       const terminated = await transition(tx, row, 'terminate', input.check.refusal);
       return { row: terminated, agreement: null, created: true };
@@ -144,27 +126,30 @@ async function agreeOn(tx: Tx, row: NegotiationRow, input: { provider: string; c
  * consumer has answered with its consumerPid: OFFERED, waiting for the consumer's ACCEPTED or termination.
  */
 export async function recordProviderOffer(db: Database, input: { providerPid: string; consumer: string; consumerPid: string; offer: OdrlOffer; datasetId: string; callbackAddress: string }): Promise<NegotiationRow> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(contractNegotiation)
-      .values({
-        pid: input.providerPid,
-        role: 'provider',
-        providerPid: input.providerPid,
-        consumerPid: input.consumerPid,
-        counterpartyId: input.consumer,
-        state: nextNegotiationState(null, 'offer'),
-        datasetId: input.datasetId,
-        offerId: input.offer['@id'],
-        offer: input.offer,
-        purpose: purposeOfOffer(input.offer),
-        callbackAddress: input.callbackAddress,
-      })
-      .returning();
-    if (!row) throw new Error('insert returned no row');
-    await tx.insert(negotiationHistory).values({ pid: row.pid, fromState: null, toState: row.state, event: 'offer' });
-    return row;
-  });
+  return db.transaction((tx) => insertNegotiation(tx, { event: 'offer', ...input }));
+}
+
+/** A new provider-side negotiation and the first entry of its history: REQUESTED by the consumer, or OFFERED by this provider. */
+async function insertNegotiation(tx: Tx, input: { event: 'request' | 'offer'; providerPid: string; consumer: string; consumerPid: string; datasetId: string; offer: OdrlOffer; callbackAddress: string | null }): Promise<NegotiationRow> {
+  const [row] = await tx
+    .insert(contractNegotiation)
+    .values({
+      pid: input.providerPid,
+      role: 'provider',
+      providerPid: input.providerPid,
+      consumerPid: input.consumerPid,
+      counterpartyId: input.consumer,
+      state: nextNegotiationState(null, input.event),
+      datasetId: input.datasetId,
+      offerId: input.offer['@id'],
+      offer: input.offer,
+      purpose: purposeOfOffer(input.offer),
+      callbackAddress: input.callbackAddress,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned no row');
+  await tx.insert(negotiationHistory).values({ pid: row.pid, fromState: null, toState: row.state, event: input.event });
+  return row;
 }
 
 /** Loads a negotiation owned by this consumer, or fails with 404 (never revealing another consumer's). */

@@ -89,7 +89,7 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
   const key = await loadOrCreateKey(db);
   // The authority checks a token on every policy decision: its replay guard lives in memory and refuses
   // tokens issued before this start (see memoryReplayGuard); the providers' DSP endpoints keep theirs in the database.
-  const replay = config.kind === 'authority' ? memoryReplayGuard({ refuseIssuedUntil: new Date() }) : dbReplayGuard(db);
+  const replay = config.kind === 'authority' ? memoryReplayGuard({ refuseIssuedUntil: new Date(performance.timeOrigin) }) : dbReplayGuard(db);
   const app = new Hono();
   app.get('/.well-known/jwks.json', (c) => c.json(publicJwks(key)));
   let credential = '';

@@ -7,7 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '@/db/client';
 import { fhirResource } from '@/db/participant/schema/fhir-resource';
 import { readSetting, writeSetting } from '@/server/dataspace/runtime/key-store';
-import { toResourceRow } from './resource-store';
+import { fhirStoreChanged, toResourceRow } from './resource-store';
 import type { StoredResource } from './stored-resource';
 
 /**
@@ -191,5 +191,6 @@ export async function bulkLoadResources(db: Database, batches: Iterable<StoredRe
     throw error;
   }
   await restoreDeferredIndexes(db, log);
+  fhirStoreChanged(db);
   return loaded;
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm
 import type { Resource } from '@medplum/fhirtypes';
 import type { Database } from '@/db/client';
 import { fhirResource } from '@/db/participant/schema/fhir-resource';
+import { SoleWriterCache } from '@/server/dataspace/runtime/sole-writer-cache';
 import { searchColumns } from './search-index';
 import type { StoredResource } from './stored-resource';
 import type { FhirSearch } from './search-params';
@@ -30,6 +31,7 @@ export function toResourceRow(s: StoredResource, now: Date): ResourceInsert {
 export async function insertResources(db: Database, resources: StoredResource[], now = new Date()): Promise<void> {
   if (resources.length === 0) return;
   await db.insert(fhirResource).values(resources.map((s) => toResourceRow(s, now))).onConflictDoNothing();
+  fhirStoreChanged(db);
 }
 
 export type ResourceRow = typeof fhirResource.$inferSelect;
@@ -64,13 +66,32 @@ export async function countResources(db: Database, datasetId: string, search: Fh
   return Number(row?.n ?? 0);
 }
 
+/**
+ * Identifier → Patient ids, per provider database, kept between writes to its FHIR store: the provider
+ * process is the only writer (seeding and bulk loads call fhirStoreChanged), and every record read
+ * resolves `patient.identifier` first.
+ */
+const patientIdCaches = new WeakMap<Database, SoleWriterCache<string[]>>();
+function patientIdCache(db: Database): SoleWriterCache<string[]> {
+  let cache = patientIdCaches.get(db);
+  if (!cache) patientIdCaches.set(db, (cache = new SoleWriterCache()));
+  return cache;
+}
+
+/** The FHIR store of `db` was written: forget the identifier lookups kept for it. */
+export function fhirStoreChanged(db: Database): void {
+  patientIdCaches.get(db)?.changed();
+}
+
 /** Logical ids of the Patients with this identifier token (for `patient.identifier` chaining). */
-export async function patientIdsByIdentifier(db: Database, datasetId: string, identifiers: string[]): Promise<string[]> {
-  const rows = await db
-    .select({ id: fhirResource.id })
-    .from(fhirResource)
-    .where(and(eq(fhirResource.resourceType, 'Patient'), eq(fhirResource.datasetId, datasetId), sql`${fhirResource.identifiers} && ${sql.param(identifiers)}::text[]`));
-  return rows.map((r) => r.id);
+export function patientIdsByIdentifier(db: Database, datasetId: string, identifiers: string[]): Promise<string[]> {
+  return patientIdCache(db).get(JSON.stringify([datasetId, identifiers]), async () => {
+    const rows = await db
+      .select({ id: fhirResource.id })
+      .from(fhirResource)
+      .where(and(eq(fhirResource.resourceType, 'Patient'), eq(fhirResource.datasetId, datasetId), sql`${fhirResource.identifiers} && ${sql.param(identifiers)}::text[]`));
+    return rows.map((r) => r.id);
+  });
 }
 
 export function resourceOf(row: ResourceRow): Resource {

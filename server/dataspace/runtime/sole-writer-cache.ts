@@ -1,7 +1,7 @@
 /**
  * Answers a participant keeps in memory between its own writes. The authority keeps registry answers
  * (is this credential active, is this organisation active) and each person's consent rules; a provider
- * keeps the state of its transfer processes. Each is the only writer of those tables (all writes go
+ * keeps the state of its transfer processes and which Patient an identifier names. Each is the only writer of those tables (all writes go
  * through its own endpoints), and every such write calls `changed()` once committed, before it
  * answers. So a revocation, a withdrawal or a suspended transfer counts from the very next call, as
  * without a cache, while a read costs no query. (A second process writing the same database would break

@@ -46,8 +46,11 @@ export function NegotiationsTable() {
             <ol className="history">
               {n.history.map((h, i) => (
                 <li key={i}>
-                  <span className="mono">{h.to}</span> · <FormattedTime value={h.at} />
-                  {h.reason ? <span className="muted"> — {h.reason}</span> : null}
+                  <span className="history-step">
+                    <span className="mono">{h.to}</span> · <FormattedTime value={h.at} />
+                  </span>
+                  {/* The termination reason is shown once, under the state. */}
+                  {h.reason && h.reason !== n.terminationReason ? <span className="muted"> — {h.reason}</span> : null}
                 </li>
               ))}
             </ol>

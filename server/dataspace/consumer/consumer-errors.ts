@@ -34,6 +34,23 @@ function refusalReason(body: unknown): string {
 }
 
 /** Sorts any error from a DSP call into refused (it answered) or unreachable (it did not). */
+/** A socket error code as the clinician reads it on the record page, the code kept for whoever investigates. */
+const NETWORK_FAILURES: Record<string, string> = {
+  ECONNREFUSED: 'its server refuses connections (not running)',
+  ECONNRESET: 'the connection was cut',
+  EHOSTUNREACH: 'its host cannot be reached',
+  ENETUNREACH: 'its network cannot be reached',
+  ENOTFOUND: 'its address is unknown',
+  ETIMEDOUT: 'the connection timed out',
+  UND_ERR_SOCKET: 'the connection was cut',
+};
+
+function networkFailure(code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  const readable = NETWORK_FAILURES[code];
+  return readable ? `${readable} (${code})` : code;
+}
+
 export function classifyDspError(providerId: string, error: unknown): ContractRefused | ProviderUnreachable {
   if (error instanceof ContractRefused || error instanceof ProviderUnreachable) return error;
   if (error instanceof DspRefusal || error instanceof ParticipantCallError) {
@@ -42,7 +59,7 @@ export function classifyDspError(providerId: string, error: unknown): ContractRe
   }
   const e = error as { name?: string; message?: string; cause?: { code?: string } };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return new ProviderUnreachable(providerId, 'timed out');
-  if (e.name === 'TypeError' || e.cause?.code) return new ProviderUnreachable(providerId, e.cause?.code ?? e.message ?? 'network error');
+  if (e.name === 'TypeError' || e.cause?.code) return new ProviderUnreachable(providerId, networkFailure(e.cause?.code) ?? e.message ?? 'network error');
   // Anything else (a malformed message that failed schema validation, for instance) is the provider's fault too.
   return new ContractRefused(providerId, e.message ?? 'invalid answer');
 }

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { openDatabase } from '@/db/client';
 import { DataspaceConsumer } from '@/server/dataspace/consumer/dataspace-consumer';
 import { startDataspace } from '@/server/dataspace/testing/start-dataspace';
+import { testConsumerSettings } from '@/server/dataspace/testing/consumer-settings';
 
 const LUC = '1955012600062';
 const WARM_RUNS = Number(process.env.BENCH_RUNS ?? 300);
@@ -46,15 +47,7 @@ export default async function run(): Promise<void> {
   const ds = await startDataspace({ seedPatients: Number(process.env.BENCH_SEED_PATIENTS ?? 200), storage: 'memory' });
   const app = await openDatabase({ kind: 'memory' }, path.resolve(import.meta.dirname, '../db/app/migrations'));
   try {
-    const consumer = new DataspaceConsumer(app.db, {
-      participantId: 'd4h-clinic',
-      authorityUrl: ds.authorityUrl,
-      authorityId: 'ehealth-agency',
-      operatorToken: () => ds.operatorToken,
-      callbackAddress: 'http://127.0.0.1:9/api/dsp/callback',
-      fhirTimeoutMs: 2000,
-      contractTimeoutMs: 10_000,
-    });
+    const consumer = new DataspaceConsumer(app.db, testConsumerSettings(ds));
     const practitioner = { userId: 'elena.rossi@alzette.example', role: 'oncologist', purpose: 'TREAT' };
     const coldStart = performance.now();
     const cold = await consumer.patientRecord(LUC, practitioner);

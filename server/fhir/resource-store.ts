@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm
 import type { Resource } from '@medplum/fhirtypes';
 import type { Database } from '@/db/client';
 import { fhirResource } from '@/db/participant/schema/fhir-resource';
-import { SoleWriterCache } from '@/server/dataspace/runtime/sole-writer-cache';
+import { soleWriterCachePerDatabase } from '@/server/dataspace/runtime/sole-writer-cache';
 import { searchColumns } from './search-index';
 import type { StoredResource } from './stored-resource';
 import type { FhirSearch } from './search-params';
@@ -71,16 +71,11 @@ export async function countResources(db: Database, datasetId: string, search: Fh
  * process is the only writer (seeding and bulk loads call fhirStoreChanged), and every record read
  * resolves `patient.identifier` first.
  */
-const patientIdCaches = new WeakMap<Database, SoleWriterCache<string[]>>();
-function patientIdCache(db: Database): SoleWriterCache<string[]> {
-  let cache = patientIdCaches.get(db);
-  if (!cache) patientIdCaches.set(db, (cache = new SoleWriterCache()));
-  return cache;
-}
+const patientIdCache = soleWriterCachePerDatabase<string[]>();
 
 /** The FHIR store of `db` was written: forget the identifier lookups kept for it. */
 export function fhirStoreChanged(db: Database): void {
-  patientIdCaches.get(db)?.changed();
+  patientIdCache(db).changed();
 }
 
 /** Logical ids of the Patients with this identifier token (for `patient.identifier` chaining). */

@@ -19,6 +19,7 @@ import { readSetting, writeSetting } from '@/server/dataspace/runtime/key-store'
 import { callParticipant } from '@/server/dataspace/runtime/participant-http';
 import { ConsentSubscriptions } from './consent-subscriptions';
 import { decide, EVERYONE, msUntilRulesChange, type ConsentRuleView } from './policy-decision';
+import { ZNationalId } from '@/server/records/national-id';
 import { SoleWriterCache } from '@/server/dataspace/runtime/sole-writer-cache';
 
 export const DEFAULT_CONSENT_LEASE_SECONDS = 15;
@@ -36,7 +37,6 @@ const ZEnrol = z.object({
 });
 const ZCategory = z.enum(Object.values(DATA_CATEGORIES) as [DataCategory, ...DataCategory[]]);
 const ZPurpose = z.enum(Object.values(PURPOSES) as [string, ...string[]]);
-const ZNationalId = z.string().regex(/^\d{13}$/, 'a national health id has 13 digits');
 const ZDecide = z.object({ patient: ZNationalId, purpose: ZPurpose, organisation: z.string().min(1), professional: z.string().min(1).optional(), categories: z.array(ZCategory).min(1) });
 const ZConsent = z.object({
   patient: ZNationalId,

@@ -11,6 +11,7 @@ import type { DspCatalog } from '@/server/dataspace/protocol/dsp-types';
 import { newPid } from '@/server/dataspace/protocol/dsp-messages';
 import { callParticipant } from '@/server/dataspace/runtime/participant-http';
 import { startDataspace, type Dataspace } from '@/server/dataspace/testing/start-dataspace';
+import { testConsumerSettings } from '@/server/dataspace/testing/consumer-settings';
 import { DataspaceConsumer } from './dataspace-consumer';
 
 const MARIE = '1958031500017'; // alzette-hospital and moselle-clinic
@@ -23,15 +24,7 @@ let database: OpenDatabase;
 let consumer: DataspaceConsumer;
 
 function newConsumer(): DataspaceConsumer {
-  return new DataspaceConsumer(database.db, {
-    participantId: 'd4h-clinic',
-    authorityUrl: ds.authorityUrl,
-    authorityId: 'ehealth-agency',
-    operatorToken: () => ds.operatorToken,
-    callbackAddress: 'http://127.0.0.1:9/api/dsp/callback',
-    fhirTimeoutMs: 2000,
-    contractTimeoutMs: 8000,
-  });
+  return new DataspaceConsumer(database.db, testConsumerSettings(ds, { contractTimeoutMs: 8000 }));
 }
 
 beforeAll(async () => {

@@ -19,6 +19,19 @@ export const PURPOSES_THE_APP_USES: readonly string[] = ['TREAT', 'ETREAT', 'HRE
 // process start, not this module's, which Next.js loads on the first offer).
 const replay = memoryReplayGuard({ refuseIssuedUntil: new Date(performance.timeOrigin) });
 
+// One client per consumer, so the authority's JWKS is fetched once, not for every offer.
+const authorities = new WeakMap<DataspaceConsumer, Promise<AuthorityClient>>();
+function authorityOf(consumer: DataspaceConsumer): Promise<AuthorityClient> {
+  let authority = authorities.get(consumer);
+  if (!authority) {
+    const { authorityUrl, authorityId } = consumer.settings;
+    authority = consumer.identity.current().then((identity) => new AuthorityClient(authorityUrl, authorityId, identity));
+    authority.catch(() => authorities.delete(consumer));
+    authorities.set(consumer, authority);
+  }
+  return authority;
+}
+
 const dspError = (status: number, code: string, reason: string, providerPid = 'urn:uuid:unknown') =>
   Response.json(msg.contractNegotiationError({ providerPid, consumerPid: 'urn:uuid:unknown', code, reason }), { status });
 
@@ -30,8 +43,7 @@ const dspError = (status: number, code: string, reason: string, providerPid = 'u
  */
 export async function receiveContractOffer(consumer: DataspaceConsumer, request: Request): Promise<Response> {
   const settings = consumer.settings;
-  const identity = await consumer.identity.current();
-  const authority = new AuthorityClient(settings.authorityUrl, settings.authorityId, identity);
+  const authority = await authorityOf(consumer);
   const header = request.headers.get('authorization');
   let sender;
   try {

@@ -8,6 +8,7 @@ import { dataspaceAgreement, dataspaceNegotiation, dataspaceNegotiationEvent } f
 import { openTestDatabase } from '@/db/test-databases';
 import { signParticipantToken } from '@/server/dataspace/protocol/participant-token';
 import { startDataspace, type Dataspace } from '@/server/dataspace/testing/start-dataspace';
+import { testConsumerSettings } from '@/server/dataspace/testing/consumer-settings';
 import { DataspaceConsumer } from './dataspace-consumer';
 import { receiveContractOffer } from './offer-inbox';
 
@@ -50,15 +51,7 @@ beforeAll(async () => {
   inbox = serve({ fetch: (request) => (new URL(request.url).pathname === '/negotiations/offers' && request.method === 'POST' ? handle(request) : new Response(null, { status: 404 })), port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => inbox.once('listening', r));
   const port = (inbox.address() as AddressInfo).port;
-  consumer = new DataspaceConsumer(database.db, {
-    participantId: 'd4h-clinic',
-    authorityUrl: ds.authorityUrl,
-    authorityId: 'ehealth-agency',
-    operatorToken: () => ds.operatorToken,
-    callbackAddress: `http://127.0.0.1:${port}`,
-    fhirTimeoutMs: 2000,
-    contractTimeoutMs: 10_000,
-  });
+  consumer = new DataspaceConsumer(database.db, testConsumerSettings(ds, { callbackAddress: `http://127.0.0.1:${port}` }));
   handle = (request) => receiveContractOffer(consumer, request);
   await consumer.identity.current(); // enrols, with its DSP address
 }, 240_000);

@@ -95,16 +95,12 @@ export class DspConsumer {
    * for its own requests, reads the agreement, verifies it and ends FINALIZED.
    */
   async acceptOffer(n: ConsumerNegotiation): Promise<ConsumerNegotiation> {
-    const accepted = assertDspMessage<ContractNegotiation>(
+    assertDspMessage<ContractNegotiation>(
       'ContractNegotiation',
       await this.call(n.providerId, `${n.providerUrl}/dsp/negotiations/${encodeURIComponent(n.providerPid)}/events`, msg.contractNegotiationEventMessage({ providerPid: n.providerPid, consumerPid: n.consumerPid, eventType: 'ACCEPTED' })),
     );
     applyNegotiation(n, 'accept');
-    if (accepted.state === 'TERMINATED') {
-      applyNegotiation(n, 'terminate', 'terminated by the provider');
-      n.terminationReason = 'terminated by the provider';
-      return n;
-    }
+    // A provider that does not agree after all has no agreement to give: reading it fails below.
     return this.agreeAndVerify(n);
   }
 

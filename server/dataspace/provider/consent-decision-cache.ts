@@ -77,12 +77,13 @@ export class ConsentDecisionCache {
    * Renews the lease through `request` (the authority's subscription endpoint). A lease that had already
    * ended here, or a `flush` from the authority, means invalidations may have been missed: forget all.
    */
-  async renew(request: () => Promise<ConsentLease>): Promise<void> {
+  async renew(request: () => Promise<ConsentLease>): Promise<ConsentLease> {
     const sentAt = this.now();
     const lapsed = sentAt >= this.leaseUntil;
     const lease = await request();
     if (lease.flush || lapsed) this.invalidate('all');
     this.leaseUntil = sentAt + lease.leaseSeconds * 1000 - SAFETY_MS;
+    return lease;
   }
 
   /** The lease could not be renewed: stop answering from memory at once rather than at its end. */
@@ -104,12 +105,8 @@ export class ConsentDecisionCache {
       let next = 1000;
       try {
         const started = this.now();
-        await this.renew(async () => {
-          const lease = await request();
-          next = (lease.leaseSeconds * 1000) / 3;
-          return lease;
-        });
-        next = Math.max(100, next - (this.now() - started));
+        const lease = await this.renew(request);
+        next = Math.max(100, (lease.leaseSeconds * 1000) / 3 - (this.now() - started));
         failing = false;
       } catch (error) {
         this.drop();

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import type { ReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
 import { requireParticipantAt, type ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
+import { ZNationalId } from '@/server/records/national-id';
 import type { ConsentDecisionCache } from './consent-decision-cache';
 
-const ZInvalidation = z.union([z.object({ patients: z.array(z.string().regex(/^\d{13}$/)).min(1).max(10_000) }).strict(), z.object({ all: z.literal(true) }).strict()]);
+const ZInvalidation = z.union([z.object({ patients: z.array(ZNationalId).min(1).max(10_000) }).strict(), z.object({ all: z.literal(true) }).strict()]);
 
 /**
  * `POST /consent-invalidations`: the authority pushes a consent change (these people, or everyone after

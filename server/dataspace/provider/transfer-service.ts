@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { SoleWriterCache } from '@/server/dataspace/runtime/sole-writer-cache';
+import { soleWriterCachePerDatabase } from '@/server/dataspace/runtime/sole-writer-cache';
 import { DspFailure } from './dsp-failure';
 import { contractAgreement, contractNegotiation } from '@/db/participant/schema/negotiation';
 import { transferHistory, transferProcess } from '@/db/participant/schema/transfer';
@@ -11,12 +11,8 @@ import { isTransferRetry, nextTransferState, type TransferEvent } from '@/server
 export type TransferRow = typeof transferProcess.$inferSelect;
 
 /** Per provider database: transfer states between transfer writes (this process is their only writer). */
-const transferStates = new WeakMap<Database, SoleWriterCache<string | null>>();
-function transferStateCache(db: Database): SoleWriterCache<string | null> {
-  let cache = transferStates.get(db);
-  if (!cache) transferStates.set(db, (cache = new SoleWriterCache()));
-  return cache;
-}
+const transferStateCache = soleWriterCachePerDatabase<string | null>();
+
 export type AgreementRow = typeof contractAgreement.$inferSelect;
 
 export class TransferFailure extends DspFailure {}

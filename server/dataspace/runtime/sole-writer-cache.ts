@@ -33,3 +33,13 @@ export class SoleWriterCache<V> {
     this.values.clear();
   }
 }
+
+/** One SoleWriterCache per database (a process may open several, e.g. in tests), created on first use. */
+export function soleWriterCachePerDatabase<V>(): (db: object) => SoleWriterCache<V> {
+  const caches = new WeakMap<object, SoleWriterCache<V>>();
+  return (db) => {
+    let cache = caches.get(db);
+    if (!cache) caches.set(db, (cache = new SoleWriterCache<V>()));
+    return cache;
+  };
+}

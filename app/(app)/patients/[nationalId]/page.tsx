@@ -4,7 +4,7 @@ import { pageAccess } from '@/server/auth/page-access';
 import { Forbidden } from '@/components/ui/forbidden';
 import { PageHead } from '@/components/ui/page-head';
 import { PatientRecord } from '@/components/records/patient-record';
-import { ZNationalIdSchema } from '@/server/api/routers/patients/record.schema';
+import { ZNationalId } from '@/server/records/national-id';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('record'))('title') };
@@ -15,7 +15,7 @@ export default async function PatientPage({ params }: { params: Promise<{ nation
   const { nationalId } = await params;
   const { user, allowed } = await pageAccess('/patients', ['endocrinologist', 'oncologist']);
   if (!allowed) return <Forbidden role={user.role} />;
-  if (!ZNationalIdSchema.safeParse(nationalId).success) notFound();
+  if (!ZNationalId.safeParse(nationalId).success) notFound();
   const t = await getTranslations('record');
   return (
     <>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZNationalIdSchema } from './users.schema';
+import { ZNationalId } from '@/server/records/national-id';
 
 export const ZCareRelationshipRowSchema = z.object({
   id: z.string(),
@@ -13,7 +13,7 @@ export const ZListCareRelationshipsOutputSchema = z.array(ZCareRelationshipRowSc
 
 export const ZAddCareRelationshipInputSchema = z.object({
   clinicianId: z.uuid(),
-  patientNationalId: ZNationalIdSchema,
+  patientNationalId: ZNationalId,
   until: z.date().nullable().default(null),
 });
 export const ZEndCareRelationshipInputSchema = z.object({ id: z.uuid() });

@@ -17,7 +17,7 @@ export const ZUserRowSchema = z.object({
 export const ZListUsersOutputSchema = z.array(ZUserRowSchema);
 
 /** Luxembourg matricule: 13 digits, birth date first (YYYYMMDD). */
-export const ZNationalIdSchema = z.string().regex(/^\d{13}$/, 'A national health identifier has 13 digits.');
+import { ZNationalId } from '@/server/records/national-id';
 
 export const ZCreateUserInputSchema = z
   .object({
@@ -25,7 +25,7 @@ export const ZCreateUserInputSchema = z
     name: userText({ min: 2, max: 120 }),
     role: ZRoleSchema,
     organisation: userText({ min: 2, max: 80 }).nullable(),
-    nationalId: ZNationalIdSchema.nullable(),
+    nationalId: ZNationalId.nullable(),
     // NIST SP 800-63B: length over composition rules; 12 characters minimum.
     password: z.string().min(12, 'At least 12 characters.').max(200),
   })

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { CONSENT_STATES, PROVIDER_STATUSES } from '@/server/dataspace/consumer/record-fan-out';
 
-export const ZNationalIdSchema = z.string().regex(/^\d{13}$/, 'a national health identifier has 13 digits');
+import { ZNationalId } from '@/server/records/national-id';
 
-export const ZRecordInputSchema = z.object({ nationalId: ZNationalIdSchema });
+export const ZRecordInputSchema = z.object({ nationalId: ZNationalId });
 export type TRecordInput = z.infer<typeof ZRecordInputSchema>;
 
 export const ZSourceSchema = z.object({

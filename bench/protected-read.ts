@@ -7,9 +7,8 @@
  * Also times the parts of a session check in-process, so a regression shows where it is.
  * `npx tsx bench/protected-read.ts` or `npm run bench -- protected-read`.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,35 +23,18 @@ import { DEMO_PASSWORD } from '@/server/synthetic/demo-people';
 import { decodeSessionToken } from '@/server/auth/session-token';
 import { checkSession } from '@/server/auth/session-policy';
 import { checkSessionCached } from '@/server/auth/session-check-cache';
+import { credentialsSignIn } from '@/server/auth/testing/credentials-sign-in';
 import { buildIsStale } from '../scripts/build-if-stale';
+import { startWebServer, type StartedWebServer } from '../scripts/start-web-server';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = 50;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 async function signedInCookie(url: string): Promise<string> {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const csrfCookies = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const answer = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookies.join('; ') },
-    body: new URLSearchParams({ csrfToken, email: 'nora.berg@ehealth.example', password: DEMO_PASSWORD }),
-  });
-  const session = answer.headers.getSetCookie().find((c) => c.startsWith('d4h.session='));
-  if (!session) throw new Error(`sign-in failed: ${answer.status} ${answer.headers.get('location')}`);
+  const { cookies, location } = await credentialsSignIn(url, 'nora.berg@ehealth.example', DEMO_PASSWORD);
+  const session = cookies.find((c) => c.startsWith('d4h.session='));
+  if (!session) throw new Error(`sign-in failed: ${location}`);
   return session.split(';')[0]!;
 }
 
@@ -113,35 +95,15 @@ export default async function run(): Promise<void> {
     if (build.status !== 0) throw new Error('next build failed');
   }
   const ds = await startDataspace({ seedPatients: Number(process.env.BENCH_SEED_PATIENTS ?? 50), storage: 'memory', timeoutMs: 300_000 });
-  const port = await freePort();
-  const web = spawn(process.execPath, ['--import', 'tsx', 'scripts/web-server.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      HOST: '127.0.0.1',
-      PORT: String(port),
+  let web: StartedWebServer | undefined;
+  try {
+    web = await startWebServer({
       DATABASE_URL: 'memory://',
-      NEXTAUTH_URL: `http://localhost:${port}`,
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
       AUTHORITY_URL: ds.authorityUrl,
       DATASPACE_OPERATOR_TOKEN: ds.operatorToken,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (/web ready on/.test(output)) resolve();
-      };
-      web.stdout.on('data', onData);
-      web.stderr.on('data', onData);
-      web.once('exit', (code) => reject(new Error(`web server exited with ${code}:\n${output}`)));
     });
-    const base = `http://127.0.0.1:${port}`;
+    const base = web.url;
     const cookie = await signedInCookie(base);
     const bare = `${base}/api/health`;
     const protectedRead = `${base}/api/trpc/session.me`;
@@ -166,8 +128,7 @@ export default async function run(): Promise<void> {
     console.log(`  ratio protected / bare: ${(mean('protected') / mean('bare')).toFixed(2)}× (target ≥ 0.80×)`);
     console.log(`  machine: ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min)`);
   } finally {
-    web.kill('SIGTERM');
-    await new Promise((r) => (web.exitCode === null ? web.once('exit', r) : r(null)));
+    await web?.stop();
     await ds.stop();
   }
   await sessionCheckParts();

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { expect, test } from '@playwright/test';
 import { baseURL } from '../playwright.config';
 import { DEMO_PASSWORD } from '../server/synthetic/demo-people';
 import { SIGN_IN_LIMITS } from '../server/auth/sign-in-rate-limit';
+import { credentialsSignIn } from '../server/auth/testing/credentials-sign-in';
+import { startWebServer, type StartedWebServer } from '../scripts/start-web-server';
 import { signIn } from './helpers';
 
 const port = new URL(baseURL).port;
@@ -63,74 +63,11 @@ test('malformed tRPC bodies get a generic message with the request id, no intern
   expect(text).not.toMatch(/Cannot destructure|Maximum call stack|Invalid regular expression/);
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 /** A second web server of the same build, with its own database, whose public URL is https (as behind a TLS proxy). */
-async function startHttpsPublicServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const webPort = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/web-server.ts'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      HOST: '127.0.0.1',
-      PORT: String(webPort),
-      DATABASE_URL: 'memory://',
-      NEXTAUTH_URL: 'https://clinic.example.lu',
-      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`second web server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (/web ready on/.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`second web server exited with ${code}:\n${output}`)));
-  });
-  return {
-    url: `http://127.0.0.1:${webPort}`,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    },
-  };
-}
-
-/** next-auth's credentials sign-in over plain HTTP, cookies carried by hand (a Secure cookie is sent back even over http, as a TLS proxy would). */
-async function credentialsSignIn(url: string, email: string, password: string, headers: Record<string, string> = {}) {
-  const csrf = await fetch(`${url}/api/auth/csrf`, { headers });
-  const csrfCookies = csrf.headers.getSetCookie();
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const answer = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookies.map((c) => c.split(';')[0]).join('; ') },
-    body: new URLSearchParams({ csrfToken, email, password }),
-  });
-  return { location: answer.headers.get('location') ?? '', cookies: [...csrfCookies, ...answer.headers.getSetCookie()] };
-}
-
 test.describe('a server whose public URL is https, reached directly', () => {
-  let server: Awaited<ReturnType<typeof startHttpsPublicServer>>;
+  let server: StartedWebServer;
   test.beforeAll(async () => {
-    server = await startHttpsPublicServer();
+    server = await startWebServer({ DATABASE_URL: 'memory://', NEXTAUTH_URL: 'https://clinic.example.lu', NEXTAUTH_SECRET: randomBytes(32).toString('base64url') });
   });
   test.afterAll(async () => {
     await server?.stop();

@@ -23,7 +23,7 @@ export const ZAuditFiltersSchema = z
     subtype: z.enum(AUDIT_SUBTYPES).optional(),
     outcome: z.enum(AUDIT_OUTCOME_FILTERS).optional(),
   })
-  .refine((f) => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to), { path: ['to'], message: 'The end of the time range must be after its start.' });
+  .refine((f) => !f.from || !f.to || Date.parse(f.from) < Date.parse(f.to), { path: ['to'], message: 'The end of the time range must be after its start.', params: { i18n: 'rangeOrder' } });
 export type TAuditFilters = z.infer<typeof ZAuditFiltersSchema>;
 
 export const ZListEventsInputSchema = z.object({

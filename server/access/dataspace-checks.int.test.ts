@@ -6,6 +6,8 @@ import { openTestDatabase } from '@/db/test-databases';
 import { seedDemoUsers } from '@/db/app/seed-demo-users';
 import { breakGlassGrants } from '@/db/app/schema/break-glass-grants';
 import { auditEvents } from '@/db/app/schema/audit-events';
+import { users } from '@/db/app/schema/users';
+import { dataspaceConsumer } from '@/server/dataspace/consumer/consumer-instance';
 import { createCaller } from '@/server/api/root';
 import { contextFor } from '@/server/api/testing/test-context';
 import { patientsInCareOf } from '@/server/access/care-relationship';
@@ -57,5 +59,25 @@ describe('a national id unknown to the record locator', () => {
     const outsider = DEMO_PATIENTS.map((p) => p.nationalId).find((id) => !mine.includes(id)) ?? '';
     const grant = await createCaller(ctx).patients.startBreakGlass({ nationalId: outsider, reason: REASON });
     expect(grant.expiresAt.getTime()).toBeGreaterThan(Date.now());
+  });
+});
+
+describe('the organisation of a new user', () => {
+  const newUser = (email: string, organisation: string) => ({ email, name: 'Dr Lena Kayser', role: 'endocrinologist' as const, organisation, nationalId: null, password: 'a-long-enough-password' });
+
+  it('is picked from the registry: active participants, not the app itself', async () => {
+    await dataspaceConsumer(database.db).identity.current(); // the app is enrolled, so it is in the registry too
+    const admin = createCaller(await contextFor(database.db, 'admin'));
+    const ids = (await admin.admin.organisations()).map((o) => o.id).sort();
+    expect(ids).toEqual(['alzette-hospital', 'ehealth-agency', 'moselle-clinic', 'research-institute']);
+  });
+
+  it('is refused (400) when it is not a registered participant, and nothing is written', async () => {
+    const admin = createCaller(await contextFor(database.db, 'admin'));
+    await expect(admin.admin.createUser(newUser('lena.kayser@example.lu', 'Kayser Private Practice'))).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'The organisation is not a registered participant of the dataspace.' });
+    await expect(admin.admin.createUser(newUser('lena.kayser@example.lu', 'd4h-clinic'))).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await database.db.select().from(users).where(eq(users.email, 'lena.kayser@example.lu'))).toEqual([]);
+    await admin.admin.createUser(newUser('lena.kayser@example.lu', 'moselle-clinic'));
+    expect(await database.db.select({ organisation: users.organisation }).from(users).where(eq(users.email, 'lena.kayser@example.lu'))).toEqual([{ organisation: 'moselle-clinic' }]);
   });
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { DEMO_USERS } from '../server/synthetic/demo-people';
 import { NAV_ITEMS, NAV_KEYS } from '../server/auth/role-home';
 import { signIn } from './helpers';
@@ -6,7 +6,7 @@ import { signIn } from './helpers';
 const oneUserPerRole = [...new Map(DEMO_USERS.map((u) => [u.role, u])).values()];
 
 /** How far the page scrolls sideways (0 when everything reflows or scrolls inside its own card). */
-const sidewaysScroll = (page: import('@playwright/test').Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 test.use({ viewport: { width: 390, height: 844 } });
 

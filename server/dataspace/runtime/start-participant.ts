@@ -13,7 +13,7 @@ import { publicJwks, type ParticipantKeyPair } from '@/server/dataspace/protocol
 import { datasetsOf } from '@/server/dataspace/provider/datasets';
 import { ConsentDecisionCache } from '@/server/dataspace/provider/consent-decision-cache';
 import { createConsentInvalidationApp } from '@/server/dataspace/provider/consent-invalidation-app';
-import { createDataPlaneApp } from '@/server/dataspace/provider/data-plane/data-plane-app';
+import { openDataPlane } from '@/server/dataspace/provider/data-plane/open-data-plane';
 import { createProviderContractsApp } from '@/server/dataspace/provider/provider-contracts-app';
 import { createProviderDspApp } from '@/server/dataspace/provider/provider-dsp-app';
 import { createProviderOfferApp } from '@/server/dataspace/provider/provider-offer-app';
@@ -119,7 +119,7 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
     const decisions = new ConsentDecisionCache();
     stopLease = decisions.keepLease(() => authority.consentLease(), (e) => log(`consent lease not renewed (decisions are asked each time meanwhile): ${e.message}`));
     app.route('/consent-invalidations', createConsentInvalidationApp({ id: config.id, authority, replay, decisions }));
-    const dataPlane = createDataPlaneApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, decisions, datasets, forwardDelayMs: config.forwardDelayMs });
+    const dataPlane = openDataPlane({ id: config.id, baseUrl: config.publicUrl, db, key, authority, decisions, datasets, forwardDelayMs: config.forwardDelayMs });
     auditorFlush = async () => {
       // One last attempt on a clean stop; whatever the authority did not take waits in the outbox.
       await dataPlane.auditor.flush();

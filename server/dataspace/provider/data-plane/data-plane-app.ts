@@ -1,31 +1,19 @@
 import { Hono, type Context } from 'hono';
-import type { Database } from '@/db/client';
 import { PRACTITIONER_ASSERTION_HEADER } from '@/server/dataspace/protocol/practitioner-assertion';
-import { publicJwks, type ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
-import type { ConsentDecisionCache } from '@/server/dataspace/provider/consent-decision-cache';
-import type { DatasetDefinition } from '@/server/dataspace/provider/datasets';
-import { transferStateForDataPlane } from '@/server/dataspace/provider/transfer-service';
-import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
 import { bearer } from '@/server/dataspace/runtime/participant-auth';
 import { operationOutcome, type IssueCode } from '@/server/fhir/operation-outcome';
-import { AccessAuditor } from './access-audit';
 import { aggregateOperation } from './aggregate-operation';
-import { ConsentGate, isRefusal, type GateOperation, type GateRequest } from './consent-gate';
+import { isRefusal, type ConsentGate, type GateOperation, type GateRequest } from './consent-gate';
 import { batchOperation, readOperation, searchOperation } from './record-operations';
 
-export interface DataPlaneOptions {
+export interface DataPlaneAppOptions {
   id: string;
-  baseUrl: string;
-  db: Database;
-  key: ParticipantKeyPair;
-  authority: AuthorityClient;
-  /** The authority's decisions, kept under its lease and invalidated by it (see ConsentDecisionCache). */
-  decisions: ConsentDecisionCache;
-  datasets: DatasetDefinition[];
+  /** This provider's FHIR base URL (…/fhir/r4): meta.source, fullUrl and paging links point there. */
+  fhirBase: string;
+  /** The only way to the store (see open-data-plane.ts). */
+  gate: ConsentGate;
   /** Concurrent requests above which the provider answers 429. */
   maxInFlight?: number;
-  /** Delay before access events are forwarded to the authority (ACCESS_EVENT_FORWARD_DELAY_MS). */
-  forwardDelayMs?: number;
 }
 
 const FHIR_JSON = 'application/fhir+json';
@@ -35,23 +23,12 @@ export const UNGATED_ROUTES = [{ method: 'GET', path: '/metadata' }] as const;
 
 /**
  * The FHIR R4 data plane of a provider (mounted at /fhir/r4): the routes only translate HTTP to a gate
- * operation and its answer back. The store is handed to the gate, not to the routes, so every read,
- * search, batch and aggregate passes the consent gate (consent-gate.ts).
+ * operation and its answer back. They are given the gate, never the store, so every read, search, batch
+ * and aggregate passes the consent gate (consent-gate.ts); data-plane-gate.int.test.ts calls each route.
  */
-export function createDataPlaneApp(opts: DataPlaneOptions) {
-  const auditor = new AccessAuditor(opts.db, opts.authority, opts.forwardDelayMs);
-  auditor.start();
-  const gate = new ConsentGate({
-    id: opts.id,
-    store: opts.db,
-    jwks: publicJwks(opts.key),
-    datasets: opts.datasets,
-    authority: opts.authority,
-    decisions: opts.decisions,
-    auditor,
-    transferState: (transferId, consumer) => transferStateForDataPlane(opts.db, transferId, consumer),
-  });
-  const base = { provider: opts.id, fhirBase: `${opts.baseUrl}/fhir/r4` };
+export function createDataPlaneApp(opts: DataPlaneAppOptions) {
+  const { gate } = opts;
+  const base = { provider: opts.id, fhirBase: opts.fhirBase };
   const app = new Hono();
   let inFlight = 0;
   const maxInFlight = opts.maxInFlight ?? 64;
@@ -94,5 +71,5 @@ export function createDataPlaneApp(opts: DataPlaneOptions) {
   });
 
   app.notFound((c) => outcome(c, 404, 'not-found', 'no such FHIR endpoint'));
-  return { app, auditor };
+  return app;
 }

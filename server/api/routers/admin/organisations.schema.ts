@@ -1,0 +1,3 @@
+import { z } from 'zod';
+
+export const ZOrganisationsOutputSchema = z.array(z.object({ id: z.string(), legalName: z.string() }));

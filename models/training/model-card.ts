@@ -1,6 +1,8 @@
 import type { Evaluation } from '@/models/training/evaluate';
 import type { InferenceFigures } from '@/models/training/measure-inference';
 import { DRUG_CLASSES, DRUG_CLASS_IDS } from '@/server/diabetes/model/drug-classes';
+import type { ModelArtefact } from '@/server/diabetes/model/model-integrity';
+import { cardIdentityLine } from '@/server/diabetes/model/model-integrity';
 import { PATIENT_FEATURES, PATIENT_FEATURE_NAMES } from '@/server/diabetes/model/patient-features';
 
 /**
@@ -9,6 +11,7 @@ import { PATIENT_FEATURES, PATIENT_FEATURE_NAMES } from '@/server/diabetes/model
  * metrics.json of the same run.
  */
 interface CardInput extends Evaluation {
+  artefact: ModelArtefact;
   cohort: { seed: number; twins: number; generatorVersion: string; responseNoiseSdMmolMol: { person: number; visit: number }; split: { train: number; validation: number; test: number }; receivedClassShare: Record<string, number> };
   training: { seconds: number; summary: Record<string, number> };
   onnx: { bytes: number; parityRows: number; parityMaxAbsDiff: number };
@@ -41,7 +44,9 @@ export function writeModelCard(m: CardInput): string {
     '- Method: gradient-boosted regression trees written in TypeScript (`models/training/`): a shared model of HbA1c change given features and candidate class (S-learner), per-class residual boosting on the patients who received each class (T-learner correction), and two quantile-loss models (10th, 90th percentile). Early stopping on observed validation outcomes only.',
     `- Size: ${m.training.summary.sharedTrees} shared trees + per-class trees + ${m.training.summary['quantileTrees_0.1']} / ${m.training.summary['quantileTrees_0.9']} quantile trees; one ONNX ai.onnx.ml TreeEnsembleRegressor (${(m.onnx.bytes / 1024).toFixed(0)} KiB), served by onnxruntime-node.`,
     '- Explanation: exact path-dependent TreeSHAP (Lundberg et al. 2018) per class; contributions plus the cohort baseline sum to the prediction.',
-    '- Version: 1.0.0, produced by `npm run model:train`; owner: D4H Clinic engineering.',
+    '- Produced by `npm run model:train`; owner: D4H Clinic engineering.',
+    cardIdentityLine(m.artefact),
+    '- The server computes the SHA-256 of `model.onnx` when it loads the model and refuses to serve if it differs from the one above or from `metrics.json` (`artefact`); every prediction carries this version and hash.',
     '',
     '## Intended use',
     '',

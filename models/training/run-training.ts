@@ -7,14 +7,15 @@ import { rankClassesByAverage } from '@/models/training/policies';
 import { predictClasses } from '@/models/training/predict-classes';
 import { splitByPatient } from '@/models/training/split';
 import type { TherapyModelConfig } from '@/models/training/therapy-model';
-import { DEFAULT_CONFIG, trainTherapyModel } from '@/models/training/therapy-model';
+import { DEFAULT_CONFIG, THERAPY_MODEL_VERSION, trainTherapyModel } from '@/models/training/therapy-model';
 import { writeModelCard } from '@/models/training/model-card';
 import { DRUG_CLASS_IDS } from '@/server/diabetes/model/drug-classes';
 import { toExplanationTreesFile } from '@/server/diabetes/model/explanation-trees';
 import { buildFeatureSchemaFile } from '@/server/diabetes/model/feature-schema-file';
 import { MODEL_INPUT_NAMES, N_MODEL_INPUTS, writeModelRow } from '@/server/diabetes/model/feature-vector';
 import { modelFile } from '@/server/diabetes/model/model-files';
-import { runTherapyModel } from '@/server/diabetes/model/therapy-model';
+import { sha256Hex } from '@/server/diabetes/model/model-integrity';
+import { openOnnxSession, runSession } from '@/server/diabetes/model/model-session';
 import type { DigitalTwin } from '@/server/synthetic/digital-twins/generate';
 import { DIGITAL_TWIN_GENERATOR_VERSION, RESPONSE_NOISE_SD, generateDigitalTwinBatches } from '@/server/synthetic/digital-twins/generate';
 
@@ -60,6 +61,7 @@ export async function runTraining(options: TrainingRunOptions) {
   const onnx = exportTreeEnsembleToOnnx(ensemble, {
     training_data: 'synthetic digital twins (not real patients)',
     intended_use: 'research and demonstration; NOT FOR CLINICAL USE',
+    model_version: THERAPY_MODEL_VERSION,
     generator_version: DIGITAL_TWIN_GENERATOR_VERSION,
     seed: String(seed),
     inputs: MODEL_INPUT_NAMES.join(','),
@@ -75,7 +77,7 @@ export async function runTraining(options: TrainingRunOptions) {
   const K = DRUG_CLASS_IDS.length;
   const rows = new Float64Array(test.length * K * N_MODEL_INPUTS);
   test.forEach((t, i) => DRUG_CLASS_IDS.forEach((c, j) => writeModelRow(rows, i * K + j, t.features, c)));
-  const out = await runTherapyModel(rows, { modelDir: outDir });
+  const out = await runSession(await openOnnxSession(onnx), rows);
   const n = test.length * K;
   const predictions = {
     mean: Float64Array.from({ length: n }, (_, r) => out[r * 3] ?? NaN),
@@ -95,15 +97,10 @@ export async function runTraining(options: TrainingRunOptions) {
   log(`  model − best-on-average ${JSON.stringify(evaluation.decision.modelMinus.bestOnAverage)} mmol/mol`);
   log(`  benefit calibration slope (deciles) ${evaluation.benefitCalibration.decileSlope}`);
 
-  let inference: InferenceFigures | null = null;
-  if (measure) {
-    log('measuring inference (onnxruntime-node, CPU, 1 thread)');
-    inference = await measureInference({ modelDir: outDir, log: (m) => log(`  ${m}`) });
-    log(`  single × 7: p50 ${inference.singlePatient7Classes.p50Ms} ms, p99 ${inference.singlePatient7Classes.p99Ms} ms; batch ${inference.batch.predictionsPerSecond} predictions/s`);
-  }
-
   const metrics = {
     model: 'diabetes-therapy',
+    // The server refuses to serve a model.onnx whose hash is not this one (server/diabetes/model/model-integrity.ts).
+    artefact: { version: THERAPY_MODEL_VERSION, sha256: sha256Hex(onnx), file: 'model.onnx' },
     syntheticTrainingData: true,
     notForClinicalUse: true,
     generatedBy: 'npm run model:train',
@@ -118,15 +115,27 @@ export async function runTraining(options: TrainingRunOptions) {
     training: { seconds: Number(trainSeconds.toFixed(1)), config, summary },
     onnx: { bytes: onnx.length, parityRows: n, parityMaxAbsDiff },
     ...evaluation,
-    inference,
-    inferenceTargets: inference && {
+    inference: null as InferenceFigures | null,
+    inferenceTargets: null as { singlePatientP99AtMost1Ms: { value: number; met: boolean }; batchAtLeast50kPerSecond: { value: number; met: boolean } } | null,
+  };
+  const writeMetricsAndCard = async (): Promise<void> => {
+    await writeFile(modelFile('metrics', outDir), `${JSON.stringify(metrics, null, 2)}\n`);
+    await writeFile(modelFile('card', outDir), writeModelCard(metrics));
+  };
+  // Written before measuring: the served path checks model.onnx against the card, so it needs the card.
+  await writeMetricsAndCard();
+  log(`wrote metrics.json and model-card.md (${elapsed()})`);
+  if (measure) {
+    log('measuring inference (onnxruntime-node, CPU, 1 thread)');
+    const inference = await measureInference({ modelDir: outDir, log: (m) => log(`  ${m}`) });
+    log(`  single × 7: p50 ${inference.singlePatient7Classes.p50Ms} ms, p99 ${inference.singlePatient7Classes.p99Ms} ms; batch ${inference.batch.predictionsPerSecond} predictions/s`);
+    metrics.inference = inference;
+    metrics.inferenceTargets = {
       singlePatientP99AtMost1Ms: { value: inference.singlePatient7Classes.p99Ms, met: inference.singlePatient7Classes.p99Ms <= 1 },
       batchAtLeast50kPerSecond: { value: inference.batch.predictionsPerSecond, met: inference.batch.predictionsPerSecond >= 50_000 },
-    },
-  };
-  await writeFile(modelFile('metrics', outDir), `${JSON.stringify(metrics, null, 2)}\n`);
-  await writeFile(modelFile('card', outDir), writeModelCard(metrics));
-  log(`wrote metrics.json and model-card.md (${elapsed()})`);
+    };
+    await writeMetricsAndCard();
+  }
   return metrics;
 }
 

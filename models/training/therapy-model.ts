@@ -27,6 +27,9 @@ export interface TherapyModelConfig {
   seed: number;
 }
 
+/** Version of the trained artefact (semver): bump the major version when inputs or outputs change. */
+export const THERAPY_MODEL_VERSION = '2.0.0';
+
 export const DEFAULT_CONFIG: TherapyModelConfig = {
   shared: { maxRounds: 1500, learningRate: 0.05, maxDepth: 5, minLeaf: 40, lambda: 10, subsample: 0.8, earlyStoppingRounds: 60 },
   perClass: { maxRounds: 300, learningRate: 0.03, maxDepth: 3, minLeaf: 80, lambda: 50, subsample: 0.8, earlyStoppingRounds: 40 },

@@ -9,9 +9,27 @@ export class TherapyModelInputError extends Error {
 
 /** Raised when the model files on disk do not match the code (wrong schema, missing file). */
 export class TherapyModelUnavailableError extends Error {
-  readonly code = 'THERAPY_MODEL_UNAVAILABLE' as const;
+  readonly code: 'THERAPY_MODEL_UNAVAILABLE' | 'THERAPY_MODEL_INTEGRITY' = 'THERAPY_MODEL_UNAVAILABLE';
   constructor(message: string) {
     super(message);
     this.name = 'TherapyModelUnavailableError';
+  }
+}
+
+/**
+ * Raised when model.onnx is not the file its card and metrics describe (a changed byte, a model
+ * swapped without retraining): the validation figures would then describe another model, so nothing
+ * is served. The message is meant for the page, as is.
+ */
+export class TherapyModelIntegrityError extends TherapyModelUnavailableError {
+  override readonly code = 'THERAPY_MODEL_INTEGRITY' as const;
+  constructor(
+    readonly file: string,
+    readonly actualSha256: string,
+    readonly expectedSha256: string,
+    message = `model file does not match its card: sha256 ${actualSha256} expected ${expectedSha256}`,
+  ) {
+    super(message);
+    this.name = 'TherapyModelIntegrityError';
   }
 }

@@ -1,21 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import * as ort from 'onnxruntime-node';
 import type { DrugClassId } from '@/server/diabetes/model/drug-classes';
 import { DRUG_CLASSES, DRUG_CLASS_IDS } from '@/server/diabetes/model/drug-classes';
 import type { EligibilityReason } from '@/server/diabetes/model/eligibility';
 import { ineligibilityReasons } from '@/server/diabetes/model/eligibility';
-import { TherapyModelInputError, TherapyModelUnavailableError } from '@/server/diabetes/model/errors';
-import type { ExplanationTreesFile } from '@/server/diabetes/model/explanation-trees';
-import { fromExplanationTreesFile } from '@/server/diabetes/model/explanation-trees';
-import type { FeatureSchemaFile } from '@/server/diabetes/model/feature-schema-file';
-import { MODEL_INPUT_NAMES, N_MODEL_INPUTS, N_PATIENT_INPUTS, writeModelRow } from '@/server/diabetes/model/feature-vector';
+import { TherapyModelInputError } from '@/server/diabetes/model/errors';
+import { N_MODEL_INPUTS, N_PATIENT_INPUTS, writeModelRow } from '@/server/diabetes/model/feature-vector';
 import type { TTherapyModelInput } from '@/server/diabetes/model/input-schema';
 import { ZTherapyModelInputSchema, toPatientFeatureValues } from '@/server/diabetes/model/input-schema';
-import { modelFile } from '@/server/diabetes/model/model-files';
+import type { ModelArtefact } from '@/server/diabetes/model/model-integrity';
+import { loadTherapyModel, runSession } from '@/server/diabetes/model/model-session';
 import type { PatientFeatureName, PatientFeatureValues } from '@/server/diabetes/model/patient-features';
 import { PATIENT_FEATURES, PATIENT_FEATURE_NAMES } from '@/server/diabetes/model/patient-features';
-import type { EnsembleTarget } from '@/server/diabetes/model/tree-ensemble';
-import { expectedValue, treeShap } from '@/server/diabetes/model/tree-shap';
+import { treeShap } from '@/server/diabetes/model/tree-shap';
 
 /**
  * Serving the diabetes therapy model: one onnxruntime session per process (one intra-op thread, so
@@ -53,62 +48,22 @@ export interface TherapyOption {
   };
 }
 
+/** Which model produced a result: every prediction names the exact artefact (EU AI Act Art. 12). */
+export interface TherapyModelIdentity extends ModelArtefact {
+  name: 'diabetes-therapy';
+  trainedOn: 'synthetic digital twins';
+  notForClinicalUse: true;
+}
+
 export interface TherapyPrediction {
   options: TherapyOption[];
-  model: { name: 'diabetes-therapy'; trainedOn: 'synthetic digital twins'; notForClinicalUse: true };
+  model: TherapyModelIdentity;
 }
 
 export interface PredictOptions {
   explain?: boolean;
   /** Folder with the model files; default models/diabetes-therapy. */
   modelDir?: string;
-}
-
-interface LoadedModel {
-  session: ort.InferenceSession;
-  dir: string | undefined;
-  explanation?: { target: EnsembleTarget; baseline: number };
-}
-
-const loaded = new Map<string, Promise<LoadedModel>>();
-
-async function loadModel(dir?: string): Promise<LoadedModel> {
-  const key = dir ?? '';
-  let model = loaded.get(key);
-  if (!model) {
-    model = (async () => {
-      const schema = JSON.parse(await readFile(modelFile('featureSchema', dir), 'utf8').catch(missing('featureSchema'))) as FeatureSchemaFile;
-      if (JSON.stringify(schema.input?.columns) !== JSON.stringify(MODEL_INPUT_NAMES)) {
-        throw new TherapyModelUnavailableError('models/diabetes-therapy was trained with a different feature schema; run `npm run model:train`');
-      }
-      const bytes = await readFile(modelFile('onnx', dir)).catch(missing('onnx'));
-      const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential' });
-      return { session, dir };
-    })();
-    loaded.set(key, model);
-    model.catch(() => loaded.delete(key));
-  }
-  return model;
-}
-
-function missing(name: 'featureSchema' | 'onnx' | 'trees') {
-  return (err: unknown): never => {
-    throw new TherapyModelUnavailableError(`Model file ${name} cannot be read (${err instanceof Error ? err.message : String(err)}); run \`npm run model:train\``);
-  };
-}
-
-async function explanationOf(model: LoadedModel): Promise<{ target: EnsembleTarget; baseline: number }> {
-  if (!model.explanation) {
-    const file = JSON.parse(await readFile(modelFile('trees', model.dir), 'utf8').catch(missing('trees'))) as ExplanationTreesFile;
-    const target = fromExplanationTreesFile(file);
-    model.explanation = { target, baseline: expectedValue(target) };
-  }
-  return model.explanation;
-}
-
-/** Loads the session now (e.g. at start-up) so the first request does not pay for it. */
-export async function warmUpTherapyModel(options: Pick<PredictOptions, 'modelDir'> = {}): Promise<void> {
-  await loadModel(options.modelDir);
 }
 
 export function parseTherapyModelInput(input: unknown): TTherapyModelInput {
@@ -119,13 +74,21 @@ export function parseTherapyModelInput(input: unknown): TTherapyModelInput {
 
 /** Raw model outputs for rows already laid out as MODEL_INPUT_NAMES: [mean, p10, p90] per row. */
 export async function runTherapyModel(rows: Float64Array, options: Pick<PredictOptions, 'modelDir'> = {}): Promise<Float32Array> {
-  if (rows.length % N_MODEL_INPUTS !== 0) throw new RangeError(`rows must hold a multiple of ${N_MODEL_INPUTS} values`);
-  const model = await loadModel(options.modelDir);
-  const out = await model.session.run({ features: new ort.Tensor('float64', rows, [rows.length / N_MODEL_INPUTS, N_MODEL_INPUTS]) });
-  const predictions = out.predictions;
-  if (!predictions) throw new TherapyModelUnavailableError('model.onnx has no "predictions" output');
-  return predictions.data as Float32Array;
+  return (await runLoaded(rows, options)).out;
 }
+
+async function runLoaded(rows: Float64Array, options: Pick<PredictOptions, 'modelDir'>) {
+  const model = await loadTherapyModel(options.modelDir);
+  return { model, out: await runSession(model.session, rows) };
+}
+
+const identity = (artefact: ModelArtefact): TherapyModelIdentity => ({
+  name: 'diabetes-therapy',
+  version: artefact.version,
+  sha256: artefact.sha256,
+  trainedOn: 'synthetic digital twins',
+  notForClinicalUse: true,
+});
 
 const K = DRUG_CLASS_IDS.length;
 const toPercent = (mmolMol: number): number => Math.round((mmolMol / 10.929 + 2.15) * 10) / 10;
@@ -143,8 +106,8 @@ function rowsFor(patients: readonly PatientFeatureValues[]): Float64Array {
 export async function predictTherapyOptions(input: TTherapyModelInput, options: PredictOptions = {}): Promise<TherapyPrediction> {
   const patient = toPatientFeatureValues(parseTherapyModelInput(input));
   const rows = rowsFor([patient]);
-  const out = await runTherapyModel(rows, options);
-  const explanation = options.explain === false ? undefined : await explanationOf(await loadModel(options.modelDir));
+  const { model, out } = await runLoaded(rows, options);
+  const explanation = options.explain === false ? undefined : model.explanation;
   const result: TherapyOption[] = DRUG_CLASS_IDS.map((c, j) => {
     const change = out[j * 3] ?? NaN;
     const reasons = ineligibilityReasons(c, patient);
@@ -184,10 +147,11 @@ export async function predictTherapyOptions(input: TTherapyModelInput, options: 
     .forEach((o, i) => {
       o.rank = i + 1;
     });
-  return { options: result, model: { name: 'diabetes-therapy', trainedOn: 'synthetic digital twins', notForClinicalUse: true } };
+  return { options: result, model: identity(model.artefact) };
 }
 
 export interface BatchPrediction {
+  model: TherapyModelIdentity;
   /** Per patient, per class in DRUG_CLASS_IDS order. */
   predictions: { drugClass: DrugClassId; hba1cChangeMmolMol: number; p10: number; p90: number }[][];
 }
@@ -202,8 +166,9 @@ export async function predictTherapyBatch(inputs: readonly TTherapyModelInput[],
       throw err;
     }
   });
-  const out = await runTherapyModel(rowsFor(patients), options);
+  const { model, out } = await runLoaded(rowsFor(patients), options);
   return {
+    model: identity(model.artefact),
     predictions: patients.map((_, i) =>
       DRUG_CLASS_IDS.map((c, j) => {
         const r = (i * K + j) * 3;

@@ -33,3 +33,16 @@ export class TherapyModelIntegrityError extends TherapyModelUnavailableError {
     this.name = 'TherapyModelIntegrityError';
   }
 }
+
+/**
+ * Raised when a required input is absent: required inputs are never imputed, so there is no
+ * prediction, and the message says what to record ("needs an eGFR from the last 12 months").
+ */
+export class TherapyModelMissingInputError extends Error {
+  readonly code = 'THERAPY_MODEL_MISSING_REQUIRED_INPUT' as const;
+  constructor(readonly missing: { input: string; needs: string }[]) {
+    const needs = missing.map((m) => m.needs);
+    super(`needs ${needs.length > 1 ? `${needs.slice(0, -1).join(', ')} and ${needs[needs.length - 1]}` : (needs[0] ?? '')}`);
+    this.name = 'TherapyModelMissingInputError';
+  }
+}

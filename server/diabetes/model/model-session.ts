@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
+import type { DrugClassId } from '@/server/diabetes/model/drug-classes';
 import { TherapyModelUnavailableError } from '@/server/diabetes/model/errors';
 import type { ExplanationTreesFile } from '@/server/diabetes/model/explanation-trees';
 import { fromExplanationTreesFile } from '@/server/diabetes/model/explanation-trees';
 import type { FeatureSchemaFile } from '@/server/diabetes/model/feature-schema-file';
 import { MODEL_INPUT_NAMES, N_MODEL_INPUTS } from '@/server/diabetes/model/feature-vector';
+import { OUTPUT_COLUMNS } from '@/server/diabetes/model/model-outputs';
 import type { ModelArtefact } from '@/server/diabetes/model/model-integrity';
 import { verifyModelArtefact } from '@/server/diabetes/model/model-integrity';
 import { MODEL_DIR, modelFile } from '@/server/diabetes/model/model-files';
@@ -23,6 +25,8 @@ export interface LoadedTherapyModel {
   artefact: ModelArtefact;
   dir: string;
   explanation: { target: EnsembleTarget; baseline: number };
+  /** Training twins per received class: the n of each class's hypoglycaemia risk interval. */
+  hypoglycaemiaEvidence: Record<DrugClassId, number>;
 }
 
 export type TherapyModelStatus =
@@ -46,7 +50,7 @@ function unreadable(name: string) {
 
 async function open(dir: string): Promise<LoadedTherapyModel> {
   const schema = JSON.parse(await readFile(modelFile('featureSchema', dir), 'utf8').catch(unreadable('feature-schema.json'))) as FeatureSchemaFile;
-  if (JSON.stringify(schema.input?.columns) !== JSON.stringify(MODEL_INPUT_NAMES)) {
+  if (JSON.stringify(schema.input?.columns) !== JSON.stringify(MODEL_INPUT_NAMES) || JSON.stringify(schema.output?.columns) !== JSON.stringify(OUTPUT_COLUMNS)) {
     throw new TherapyModelUnavailableError('models/diabetes-therapy was trained with a different feature schema; run `npm run model:train`');
   }
   const [onnx, metricsJson, cardMarkdown, treesJson] = await Promise.all([
@@ -58,7 +62,7 @@ async function open(dir: string): Promise<LoadedTherapyModel> {
   const artefact = verifyModelArtefact({ onnx, metricsJson, cardMarkdown });
   const session = await openOnnxSession(onnx);
   const target = fromExplanationTreesFile(JSON.parse(treesJson) as ExplanationTreesFile);
-  return { session, artefact, dir, explanation: { target, baseline: expectedValue(target) } };
+  return { session, artefact, dir, explanation: { target, baseline: expectedValue(target) }, hypoglycaemiaEvidence: schema.hypoglycaemiaEvidence };
 }
 
 /**

@@ -5,23 +5,28 @@ import { ineligibilityReasons } from '@/server/diabetes/model/eligibility';
 import { TherapyModelInputError } from '@/server/diabetes/model/errors';
 import { N_MODEL_INPUTS, N_PATIENT_INPUTS, writeModelRow } from '@/server/diabetes/model/feature-vector';
 import type { TTherapyModelInput } from '@/server/diabetes/model/input-schema';
-import { ZTherapyModelInputSchema, toPatientFeatureValues } from '@/server/diabetes/model/input-schema';
+import { ZTherapyModelInputSchema, assertRequiredInputs, toPatientFeatureValues } from '@/server/diabetes/model/input-schema';
 import type { ModelArtefact } from '@/server/diabetes/model/model-integrity';
+import { N_OUTPUTS, OUTPUT, wilsonInterval } from '@/server/diabetes/model/model-outputs';
+import type { LoadedTherapyModel } from '@/server/diabetes/model/model-session';
 import { loadTherapyModel, runSession } from '@/server/diabetes/model/model-session';
 import type { PatientFeatureName, PatientFeatureValues } from '@/server/diabetes/model/patient-features';
-import { PATIENT_FEATURES, PATIENT_FEATURE_NAMES } from '@/server/diabetes/model/patient-features';
+import { OPTIONAL_FEATURE_NAMES, PATIENT_FEATURES, PATIENT_FEATURE_NAMES } from '@/server/diabetes/model/patient-features';
 import { treeShap } from '@/server/diabetes/model/tree-shap';
 
 /**
- * Serving the diabetes therapy model: one onnxruntime session per process (one intra-op thread, so
- * requests do not fight over the 2 cores), ranked options for the 7 candidate classes with a 10th–90th
- * percentile interval, guardrail flags and a TreeSHAP explanation. Trained on SYNTHETIC data; NOT FOR
- * CLINICAL USE — every result says so.
+ * Serving the diabetes therapy model: one onnxruntime session per process (model-session.ts), for
+ * the 7 candidate classes the 12-month HbA1c change, weight change (each with a 10th–90th percentile
+ * interval) and hypoglycaemia risk, guardrail flags and a TreeSHAP explanation of the HbA1c change.
+ * Missing optional inputs are answered from the trees' missing-value branches and named in the
+ * result; missing required inputs are refused (TherapyModelMissingInputError). Trained on SYNTHETIC
+ * data; NOT FOR CLINICAL USE — every result says so.
  */
 export interface FeatureContribution {
   feature: PatientFeatureName;
   label: string;
-  value: number;
+  /** null when the input was missing (the model took its missing-value branch). */
+  value: number | null;
   unit: string;
   /** mmol/mol this feature moves the prediction away from the cohort average. */
   contribution: number;
@@ -36,6 +41,10 @@ export interface TherapyOption {
   intervalMmolMol: { p10: number; p90: number };
   predictedHba1cMmolMol: number;
   predictedHba1cPercent: number;
+  /** 12-month weight change in kg with its 10th–90th percentile. */
+  weightChangeKg: { predicted: number; p10: number; p90: number };
+  /** Probability of at least one symptomatic hypoglycaemia in 12 months, with an 80 % interval. */
+  hypoglycaemiaRisk12m: { predicted: number; low: number; high: number };
   eligible: boolean;
   ineligibilityReasons: EligibilityReason[];
   /** 1 = largest predicted fall among the eligible classes; null when not eligible. */
@@ -57,6 +66,8 @@ export interface TherapyModelIdentity extends ModelArtefact {
 
 export interface TherapyPrediction {
   options: TherapyOption[];
+  /** Optional inputs the record did not have: the model answered without them (wider intervals). */
+  missingInputs: { feature: PatientFeatureName; label: string }[];
   model: TherapyModelIdentity;
 }
 
@@ -66,13 +77,15 @@ export interface PredictOptions {
   modelDir?: string;
 }
 
-export function parseTherapyModelInput(input: unknown): TTherapyModelInput {
+/** Validates an input: missing required inputs → TherapyModelMissingInputError; bad values → TherapyModelInputError. */
+export function parseTherapyModelInput(input: unknown) {
+  assertRequiredInputs(input);
   const parsed = ZTherapyModelInputSchema.safeParse(input);
   if (!parsed.success) throw new TherapyModelInputError(parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(input)', message: i.message })));
   return parsed.data;
 }
 
-/** Raw model outputs for rows already laid out as MODEL_INPUT_NAMES: [mean, p10, p90] per row. */
+/** Raw model outputs for rows laid out as MODEL_INPUT_NAMES: OUTPUT_COLUMNS per row. */
 export async function runTherapyModel(rows: Float64Array, options: Pick<PredictOptions, 'modelDir'> = {}): Promise<Float32Array> {
   return (await runLoaded(rows, options)).out;
 }
@@ -92,12 +105,28 @@ const identity = (artefact: ModelArtefact): TherapyModelIdentity => ({
 
 const K = DRUG_CLASS_IDS.length;
 const toPercent = (mmolMol: number): number => Math.round((mmolMol / 10.929 + 2.15) * 10) / 10;
+const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
 
 function rowsFor(patients: readonly PatientFeatureValues[]): Float64Array {
   const rows = new Float64Array(patients.length * K * N_MODEL_INPUTS);
   patients.forEach((p, i) => DRUG_CLASS_IDS.forEach((c, j) => writeModelRow(rows, i * K + j, p, c)));
   return rows;
 }
+
+/** The outputs of one row (patient × class) of a model run. */
+function outputsAt(out: Float32Array, row: number, c: DrugClassId, model: LoadedTherapyModel) {
+  const at = (col: number): number => out[row * N_OUTPUTS + col] ?? NaN;
+  const risk = clamp01(at(OUTPUT.hypoglycaemiaRisk));
+  return {
+    hba1cChangeMmolMol: at(OUTPUT.hba1cChange),
+    p10: at(OUTPUT.hba1cChangeP10),
+    p90: at(OUTPUT.hba1cChangeP90),
+    weightChangeKg: { predicted: at(OUTPUT.weightChange), p10: at(OUTPUT.weightChangeP10), p90: at(OUTPUT.weightChangeP90) },
+    hypoglycaemiaRisk12m: { predicted: risk, ...wilsonInterval(risk, model.hypoglycaemiaEvidence[c] ?? 0) },
+  };
+}
+
+const missingOf = (p: PatientFeatureValues) => OPTIONAL_FEATURE_NAMES.filter((f) => Number.isNaN(p[f])).map((f) => ({ feature: f, label: PATIENT_FEATURES[f].label }));
 
 /**
  * Predictions for one patient and all seven classes, ranked among the eligible ones. The input is
@@ -109,16 +138,18 @@ export async function predictTherapyOptions(input: TTherapyModelInput, options: 
   const { model, out } = await runLoaded(rows, options);
   const explanation = options.explain === false ? undefined : model.explanation;
   const result: TherapyOption[] = DRUG_CLASS_IDS.map((c, j) => {
-    const change = out[j * 3] ?? NaN;
+    const o = outputsAt(out, j, c, model);
     const reasons = ineligibilityReasons(c, patient);
     const option: TherapyOption = {
       drugClass: c,
       atc: DRUG_CLASSES[c].atc,
       label: DRUG_CLASSES[c].label,
-      predictedHba1cChangeMmolMol: change,
-      intervalMmolMol: { p10: out[j * 3 + 1] ?? NaN, p90: out[j * 3 + 2] ?? NaN },
-      predictedHba1cMmolMol: patient.hba1cMmolMol + change,
-      predictedHba1cPercent: toPercent(patient.hba1cMmolMol + change),
+      predictedHba1cChangeMmolMol: o.hba1cChangeMmolMol,
+      intervalMmolMol: { p10: o.p10, p90: o.p90 },
+      predictedHba1cMmolMol: patient.hba1cMmolMol + o.hba1cChangeMmolMol,
+      predictedHba1cPercent: toPercent(patient.hba1cMmolMol + o.hba1cChangeMmolMol),
+      weightChangeKg: o.weightChangeKg,
+      hypoglycaemiaRisk12m: o.hypoglycaemiaRisk12m,
       eligible: reasons.length === 0,
       ineligibilityReasons: reasons,
       rank: null,
@@ -133,7 +164,7 @@ export async function predictTherapyOptions(input: TTherapyModelInput, options: 
         contributions: PATIENT_FEATURE_NAMES.map((name, f) => ({
           feature: name,
           label: PATIENT_FEATURES[name].label,
-          value: patient[name],
+          value: Number.isNaN(patient[name]) ? null : patient[name],
           unit: PATIENT_FEATURES[name].unit,
           contribution: phi[f] ?? 0,
         })).sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)),
@@ -147,13 +178,13 @@ export async function predictTherapyOptions(input: TTherapyModelInput, options: 
     .forEach((o, i) => {
       o.rank = i + 1;
     });
-  return { options: result, model: identity(model.artefact) };
+  return { options: result, missingInputs: missingOf(patient), model: identity(model.artefact) };
 }
 
 export interface BatchPrediction {
   model: TherapyModelIdentity;
   /** Per patient, per class in DRUG_CLASS_IDS order. */
-  predictions: { drugClass: DrugClassId; hba1cChangeMmolMol: number; p10: number; p90: number }[][];
+  predictions: ({ drugClass: DrugClassId } & ReturnType<typeof outputsAt>)[][];
 }
 
 /** Many patients at once (population views, research queries): no explanation, one ONNX call. */
@@ -169,11 +200,6 @@ export async function predictTherapyBatch(inputs: readonly TTherapyModelInput[],
   const { model, out } = await runLoaded(rowsFor(patients), options);
   return {
     model: identity(model.artefact),
-    predictions: patients.map((_, i) =>
-      DRUG_CLASS_IDS.map((c, j) => {
-        const r = (i * K + j) * 3;
-        return { drugClass: c, hba1cChangeMmolMol: out[r] ?? NaN, p10: out[r + 1] ?? NaN, p90: out[r + 2] ?? NaN };
-      }),
-    ),
+    predictions: patients.map((_, i) => DRUG_CLASS_IDS.map((c, j) => ({ drugClass: c, ...outputsAt(out, i * K + j, c, model) }))),
   };
 }

@@ -72,6 +72,7 @@ interface CompiledTree {
   right: Int32Array;
   value: Float64Array;
   cover: Float64Array;
+  missingLeft: Uint8Array;
 }
 
 const compiled = new WeakMap<RegressionTree, CompiledTree>();
@@ -86,6 +87,7 @@ function compile(tree: RegressionTree): CompiledTree {
       right: Int32Array.from(tree.right),
       value: Float64Array.from(tree.value),
       cover: Float64Array.from(tree.cover),
+      missingLeft: Uint8Array.from(tree.missingLeft),
     };
     compiled.set(tree, c);
   }
@@ -115,7 +117,8 @@ function recurse(t: CompiledTree, x: ArrayLike<number>, offset: number, phi: Flo
   }
   const left = t.left[node] as number;
   const right = t.right[node] as number;
-  const goLeft = (x[offset + f] as number) <= (t.threshold[node] as number);
+  const xf = x[offset + f] as number;
+  const goLeft = Number.isNaN(xf) ? t.missingLeft[node] === 1 : xf <= (t.threshold[node] as number);
   const hot = goLeft ? left : right;
   const cold = goLeft ? right : left;
   const cover = t.cover[node] as number;

@@ -11,7 +11,7 @@ import type { ModelArtefact } from '@/server/diabetes/model/model-integrity';
 import { verifyModelArtefact } from '@/server/diabetes/model/model-integrity';
 import { MODEL_DIR, modelFile } from '@/server/diabetes/model/model-files';
 import type { EnsembleTarget } from '@/server/diabetes/model/tree-ensemble';
-import { expectedValue } from '@/server/diabetes/model/tree-shap';
+import { expectedValue, precomputeTreeShap } from '@/server/diabetes/model/tree-shap';
 
 /**
  * One onnxruntime session per process and model folder, opened once (at start-up, see
@@ -62,6 +62,8 @@ async function open(dir: string): Promise<LoadedTherapyModel> {
   const artefact = verifyModelArtefact({ onnx, metricsJson, cardMarkdown });
   const session = await openOnnxSession(onnx);
   const target = fromExplanationTreesFile(JSON.parse(treesJson) as ExplanationTreesFile);
+  // The TreeSHAP path tables cost ~0.1 s to build: at start-up, not on the first patient.
+  precomputeTreeShap(target);
   return { session, artefact, dir, explanation: { target, baseline: expectedValue(target) }, hypoglycaemiaEvidence: schema.hypoglycaemiaEvidence };
 }
 

@@ -12,7 +12,7 @@ import type { LoadedTherapyModel } from '@/server/diabetes/model/model-session';
 import { loadTherapyModel, runSession } from '@/server/diabetes/model/model-session';
 import type { PatientFeatureName, PatientFeatureValues } from '@/server/diabetes/model/patient-features';
 import { OPTIONAL_FEATURE_NAMES, PATIENT_FEATURES, PATIENT_FEATURE_NAMES } from '@/server/diabetes/model/patient-features';
-import { treeShap } from '@/server/diabetes/model/tree-shap';
+import { treeShapRows } from '@/server/diabetes/model/tree-shap';
 
 /**
  * Serving the diabetes therapy model: one onnxruntime session per process (model-session.ts), for
@@ -137,6 +137,7 @@ export async function predictTherapyOptions(input: TTherapyModelInput, options: 
   const rows = rowsFor([patient]);
   const { model, out } = await runLoaded(rows, options);
   const explanation = options.explain === false ? undefined : model.explanation;
+  const phis = explanation ? treeShapRows(explanation.target, rows, N_MODEL_INPUTS, DRUG_CLASS_IDS.map((_, j) => j * N_MODEL_INPUTS)) : [];
   const result: TherapyOption[] = DRUG_CLASS_IDS.map((c, j) => {
     const o = outputsAt(out, j, c, model);
     const reasons = ineligibilityReasons(c, patient);
@@ -155,7 +156,7 @@ export async function predictTherapyOptions(input: TTherapyModelInput, options: 
       rank: null,
     };
     if (explanation) {
-      const phi = treeShap(explanation.target, rows, N_MODEL_INPUTS, j * N_MODEL_INPUTS);
+      const phi = phis[j] ?? new Float64Array(N_MODEL_INPUTS);
       let candidate = 0;
       for (let f = N_PATIENT_INPUTS; f < N_MODEL_INPUTS; f++) candidate += phi[f] ?? 0;
       option.explanation = {

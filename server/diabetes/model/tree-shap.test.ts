@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '@/server/synthetic/digital-twins/random';
 import type { EnsembleTarget, RegressionTree } from '@/server/diabetes/model/tree-ensemble';
 import { childOf, predictTarget } from '@/server/diabetes/model/tree-ensemble';
-import { expectedValue, treeShap } from '@/server/diabetes/model/tree-shap';
+import { expectedValue, treeShap, treeShapRows } from '@/server/diabetes/model/tree-shap';
 
 /** A random full tree of the given depth whose covers split the parent's at random. */
 function randomTree(seed: number, depth: number, nFeatures: number): RegressionTree {
@@ -83,5 +83,25 @@ describe('treeShap', () => {
       const phi = treeShap(target, x, nFeatures);
       expect(expectedValue(target) + phi.reduce((s, v) => s + v, 0)).toBeCloseTo(predictTarget(target, x), 9);
     }
+  });
+
+  it('explains several rows at once exactly as one by one, also when rows share all or some split features', () => {
+    const rng = createRandom(7);
+    // Rows like one patient × candidate classes: equal except in one feature, which some trees ignore.
+    const wide: EnsembleTarget = { name: 'y', baseValue: 0, trees: [11, 12, 13].map((s) => randomTree(s, 4, nFeatures)) };
+    const ignoresFeature4: RegressionTree = randomTree(14, 3, 4);
+    wide.trees.push(ignoresFeature4);
+    const base = Array.from({ length: nFeatures }, () => rng.uniform());
+    const rows = [0.1, 0.9, 0.1, Number.NaN].flatMap((v) => base.map((b, f) => (f === 4 ? v : b)));
+    const offsets = [0, 1, 2, 3].map((r) => r * nFeatures);
+    const together = treeShapRows(wide, rows, nFeatures, offsets);
+    offsets.forEach((offset, r) => {
+      const alone = treeShap(wide, rows, nFeatures, offset);
+      const exact = bruteForceShapley(wide, rows.slice(offset, offset + nFeatures), nFeatures);
+      for (let i = 0; i < nFeatures; i++) {
+        expect(together[r]?.[i]).toBeCloseTo(alone[i] ?? NaN, 12);
+        expect(together[r]?.[i]).toBeCloseTo(exact[i] ?? NaN, 9);
+      }
+    });
   });
 });

@@ -50,7 +50,7 @@ describe('predictTherapyOptions', () => {
     expect(result.options.map((o) => o.drugClass)).toEqual([...DRUG_CLASS_IDS]);
     const byClass = Object.fromEntries(result.options.map((o) => [o.drugClass, o]));
     expect(byClass.metformin?.eligible).toBe(false);
-    expect(byClass.tzd?.ineligibilityReasons.map((r) => r.code)).toContain('heart-failure');
+    expect(byClass.tzd?.ineligibilityReasons.map((r) => r.code)).toContain('tzd-heart-failure');
     expect(byClass.basalInsulin?.eligible).toBe(false);
     const ranked = result.options.filter((o) => o.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
     expect(ranked.map((o) => o.drugClass).sort()).toEqual(result.options.filter((o) => o.eligible).map((o) => o.drugClass).sort());

@@ -83,7 +83,7 @@ export function CreateUserForm() {
             t('admin.organisation'),
             <select id="new-organisation" name="organisation" defaultValue="">
               <option value="">{t('admin.noOrganisation')}</option>
-              {(organisations.data ?? []).map((o) => (
+              {(organisations.data?.organisations ?? []).map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.legalName}
                 </option>
@@ -93,7 +93,7 @@ export function CreateUserForm() {
           {field('nationalId', t('admin.nationalId'), <input id="new-nationalId" name="nationalId" inputMode="numeric" />)}
           {field('password', t('admin.password'), <input id="new-password" name="password" type="password" autoComplete="new-password" required />)}
         </div>
-        {organisations.isError ? (
+        {organisations.isError || organisations.data?.available === false ? (
           <p className="notice danger" role="alert">
             {t('admin.registryDown')}
           </p>

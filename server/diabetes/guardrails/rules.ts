@@ -87,11 +87,15 @@ export const GUARDRAIL_RULES: readonly GuardrailRule[] = [
         : null,
   },
   {
+    // SGLT2i is first for CKD; a GLP-1 RA with kidney benefit is the next step (KDIGO 2022, in ADA 2025 section 11).
     id: 'glp1ra-ckd',
-    effect: 'recommended',
+    effect: 'consider',
     classes: ['glp1ra'],
     source: SOURCES.ada2025Kidney,
-    applies: (p) => (hasCkd(p) ? { message: 'Chronic kidney disease: a GLP-1 receptor agonist with proven kidney and cardiovascular benefit (semaglutide) is recommended.' } : null),
+    applies: (p) =>
+      hasCkd(p)
+        ? { message: 'Chronic kidney disease: a GLP-1 receptor agonist with proven kidney benefit (semaglutide) can be added, in particular when an SGLT2 inhibitor is not enough or not tolerated.' }
+        : null,
   },
   {
     id: 'ascvd-proven-benefit',

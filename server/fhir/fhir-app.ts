@@ -4,6 +4,7 @@ import type { Database } from '@/db/client';
 import { isDataCategory, type DataCategory } from '@/server/dataspace/protocol/data-category';
 import { verifyEdrToken, type EdrClaims } from '@/server/dataspace/protocol/edr-token';
 import { publicJwks, type ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
+import type { RouteRule } from '@/server/dataspace/runtime/route-access';
 import { PRACTITIONER_ASSERTION_HEADER, verifyPractitionerAssertion, type PractitionerAssertion } from '@/server/dataspace/protocol/practitioner-assertion';
 import { TokenError } from '@/server/dataspace/protocol/token-error';
 import type { AuthorityClient, PdpDecision } from '@/server/dataspace/runtime/authority-client';
@@ -46,6 +47,18 @@ interface Caller {
 }
 
 type FhirEnv = { Variables: { caller: Caller } };
+
+/**
+ * Relative to /fhir/r4. The capability statement is public (FHIR R4 §3.1.0.7.2: a client reads it before
+ * it authenticates); everything else needs an EDR, which the gate below checks whole with the practitioner.
+ */
+export const FHIR_ROUTES: readonly RouteRule[] = [
+  { method: 'GET', path: '/metadata', access: ['public'] },
+  { method: 'POST', path: '/$aggregate', access: ['edr'] },
+  { method: 'POST', path: '/', access: ['edr'] },
+  { method: 'GET', path: '/:type/:id', access: ['edr'] },
+  { method: 'GET', path: '/:type', access: ['edr'] },
+];
 
 /** The FHIR R4 data plane of a provider: EDR + practitioner assertion, consent at the source, audit, provenance. */
 export function createFhirApp(opts: FhirAppOptions) {
@@ -99,7 +112,6 @@ export function createFhirApp(opts: FhirAppOptions) {
       return outcome(c, 403, 'forbidden', text);
     };
     if (practitioner.purpose !== edr.purpose) return deny(`purpose ${practitioner.purpose} is not the purpose of the agreement (${edr.purpose})`);
-    if (practitioner.organisation !== edr.consumer) return deny('the practitioner does not belong to the consumer organisation');
     if (edr.purpose === 'ETREAT' && !practitioner.breakGlassReason) return deny('break-glass access (ETREAT) needs a reason');
     const transferState = await transferStateForDataPlane(db, edr.transferId, edr.consumer);
     if (transferState !== 'STARTED') return deny(`the transfer process is ${transferState ?? 'unknown'}`);
@@ -135,7 +147,9 @@ export function createFhirApp(opts: FhirAppOptions) {
     await Promise.all(
       [...byPatient.entries()].map(async ([patient, patientRows]) => {
         const categories = [...new Set(patientRows.map((r) => r.dataCategory).filter(isDataCategory))] as DataCategory[];
-        const question = { patient, purpose: caller.edr.purpose, organisation: caller.edr.consumer, professional: caller.practitioner.userId, categories };
+        // Rules name the professional's own organisation and the professional (issue 7 part 2), not the
+        // consumer platform relaying them; the consumer is asked about separately (revocation).
+        const question = { patient, purpose: caller.edr.purpose, consumer: caller.edr.consumer, organisation: caller.practitioner.organisation, professional: caller.practitioner.userId, categories };
         decisions.set(patient, await opts.decisions.decide(question, () => opts.authority.decide(question)));
       }),
     );

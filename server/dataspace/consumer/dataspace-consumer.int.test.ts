@@ -9,10 +9,10 @@ import { validateFhirR4 } from '@/server/fhir/testing/fhir-schema';
 import { validateDspMessage } from '@/server/dataspace/protocol/dsp-validator';
 import type { DspCatalog } from '@/server/dataspace/protocol/dsp-types';
 import { newPid } from '@/server/dataspace/protocol/dsp-messages';
-import { callParticipant } from '@/server/dataspace/runtime/participant-http';
 import { startDataspace, type Dataspace } from '@/server/dataspace/testing/start-dataspace';
 import { testConsumerSettings } from '@/server/dataspace/testing/consumer-settings';
 import { DataspaceConsumer } from './dataspace-consumer';
+import { recordConsent, withdrawConsent } from '@/server/consent/authority-consents';
 
 const MARIE = '1958031500017'; // alzette-hospital and moselle-clinic
 const JEAN = '1951110200024'; // alzette-hospital only
@@ -104,11 +104,11 @@ describe('the web app as a dataspace consumer', () => {
 
   it('shows a withdrawn consent as denied on the very next read, and restores it after re-granting', async () => {
     const identity = await consumer.identity.current();
-    const rule = await callParticipant<{ id: string }>(identity, { url: `${ds.authorityUrl}/consents`, audience: 'ehealth-agency', body: { patient: JEAN, decision: 'deny', purpose: 'TREAT', recordedBy: 'jean.weber@example.lu' } });
+    const rule = await recordConsent(identity, { url: ds.authorityUrl, id: 'ehealth-agency' }, { patient: JEAN }, { patient: JEAN, decision: 'deny', purpose: 'TREAT' });
     const denied = await consumer.patientRecord(JEAN, sophie);
     expect(denied.providers[0]).toMatchObject({ providerId: 'alzette-hospital', status: 'denied', consent: 'withdrawn' });
     expect(denied.resources).toHaveLength(0);
-    await callParticipant(identity, { url: `${ds.authorityUrl}/consents/${rule.id}/withdraw`, audience: 'ehealth-agency', body: { withdrawnBy: 'jean.weber@example.lu' } });
+    await withdrawConsent(identity, { url: ds.authorityUrl, id: 'ehealth-agency' }, { patient: JEAN }, rule.id);
     const restored = await consumer.patientRecord(JEAN, sophie);
     expect(restored.providers[0]).toMatchObject({ status: 'ok', consent: 'active' });
     expect(restored.resources.length).toBeGreaterThan(0);

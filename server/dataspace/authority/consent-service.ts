@@ -141,14 +141,19 @@ export function registerConsentService(app: Hono<AccessEnv>, ctx: AuthorityConte
     const id = z.string().uuid().safeParse(c.req.param('id'));
     if (!id.success) return problem(c, 404, 'unknown-consent');
     const caller = c.get('access');
-    // A patient withdraws only their own rules; someone else's looks exactly like one that does not exist.
+    // A patient withdraws only their own rules (the condition is part of the update, so nothing else is touched).
     const own = caller.patient ? eq(consentRule.patientNationalId, caller.patient.nationalId) : undefined;
     const [row] = await db
       .update(consentRule)
       .set({ withdrawnAt: new Date(), withdrawnBy: author(caller).by })
       .where(and(eq(consentRule.id, id.data), isNull(consentRule.withdrawnAt), own))
       .returning();
-    if (!row) return problem(c, 404, 'unknown-or-withdrawn-consent');
+    if (!row) {
+      // Rule ids are random UUIDs, so saying that one belongs to someone else reveals nothing guessable.
+      const [other] = caller.patient ? await db.select({ id: consentRule.id }).from(consentRule).where(and(eq(consentRule.id, id.data), isNull(consentRule.withdrawnAt))) : [];
+      if (other) return problem(c, 403, 'not-this-patient', 'a patient assertion allows withdrawing that patient\'s own rules only');
+      return problem(c, 404, 'unknown-or-withdrawn-consent');
+    }
     consents.changed();
     await subscriptions.invalidate({ patients: [row.patientNationalId] });
     return c.json(row);

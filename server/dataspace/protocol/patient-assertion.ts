@@ -54,6 +54,7 @@ export async function verifyPatientAssertion(token: string | undefined, input: {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ERR_JWT_EXPIRED') throw new TokenError('expired', 'the patient assertion has expired');
+    if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && (error as { claim?: string }).claim === 'iss') throw new TokenError('binding', 'the patient assertion was issued by another portal');
     if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') throw new TokenError('audience', 'the patient assertion is not for this participant');
     throw new TokenError('signature', 'the patient assertion is invalid');
   }

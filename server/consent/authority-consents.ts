@@ -1,6 +1,6 @@
 import { PATIENT_ASSERTION_HEADER, signPatientAssertion } from '@/server/dataspace/protocol/patient-assertion';
 import { PRACTITIONER_ASSERTION_HEADER, signPractitionerAssertion, STEWARD_ROLE } from '@/server/dataspace/protocol/practitioner-assertion';
-import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/runtime/participant-http';
+import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/protocol/participant-http';
 
 /**
  * On whose behalf the web app asks the authority about a person's consents and access log: the patient

@@ -4,7 +4,7 @@ import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/synthetic/demo-people';
 import { DspConsumer, enrolConsumer, offersOf, type ConsumerTransfer } from './protocol/dsp-client';
 import { generateParticipantKeyPair, publicJwks } from './protocol/participant-keys';
 import { signParticipantToken } from './protocol/participant-token';
-import type { ParticipantIdentity } from './runtime/participant-http';
+import type { ParticipantIdentity } from './protocol/participant-http';
 import { startDataspace, type Dataspace } from './testing/start-dataspace';
 import { recordConsent, withdrawConsent, type ConsentRuleInput } from '@/server/consent/authority-consents';
 

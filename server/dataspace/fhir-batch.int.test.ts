@@ -4,7 +4,7 @@ import { validateFhirR4 } from '@/server/fhir/testing/fhir-schema';
 import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/synthetic/demo-people';
 import { DspConsumer, enrolConsumer, offersOf, type ConsumerTransfer } from './protocol/dsp-client';
 import { generateParticipantKeyPair, publicJwks, type ParticipantKeyPair } from './protocol/participant-keys';
-import type { ParticipantIdentity } from './runtime/participant-http';
+import type { ParticipantIdentity } from './protocol/participant-http';
 import { startDataspace, type Dataspace } from './testing/start-dataspace';
 import { readAccessLog, recordConsent, withdrawConsent } from '@/server/consent/authority-consents';
 

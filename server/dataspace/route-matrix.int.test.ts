@@ -16,7 +16,7 @@ import { PATIENT_ASSERTION_HEADER, signPatientAssertion } from './protocol/patie
 import { signParticipantToken } from './protocol/participant-token';
 import { PRACTITIONER_ASSERTION_HEADER, signPractitionerAssertion, STEWARD_ROLE } from './protocol/practitioner-assertion';
 import { PROVIDER_ROUTES } from './provider/provider-routes';
-import type { ParticipantIdentity } from './runtime/participant-http';
+import type { ParticipantIdentity } from './protocol/participant-http';
 import { ACCESS_KINDS, mounted, type AccessKind, type RouteRule } from './runtime/route-access';
 import { testConsumerSettings } from './testing/consumer-settings';
 import { startDataspace, type Dataspace } from './testing/start-dataspace';

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { issuedCredential, registryParticipant } from '@/db/participant/schema/registry';
 import type { ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
-import type { SoleWriterCache } from '@/server/dataspace/runtime/sole-writer-cache';
+import type { SoleWriterCache } from '@/db/sole-writer-cache';
 import type { ConsentSubscriptions } from './consent-subscriptions';
 
 /** Registry answers kept between registry writes: credential activity (boolean) and participant status (or null when unknown). */

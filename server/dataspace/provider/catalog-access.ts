@@ -5,7 +5,7 @@ import { DSP_CONTEXT, HTTP_DATA_PULL, HEALTHDCATAP_CONTEXT, type DspCatalog, typ
 import { assertDspMessage } from '@/server/dataspace/protocol/dsp-validator';
 import { PURPOSE_INFO, PURPOSE_LEFT_OPERAND, ROLE_LEFT_OPERAND, type Purpose } from '@/server/dataspace/protocol/purpose-of-use';
 import type { DatasetDefinition } from './datasets';
-import { digitalTwinStats } from './digital-twin-aggregate';
+import { digitalTwinStats } from './data-plane/digital-twin-aggregate';
 import { canonical } from './negotiation-service';
 
 export const datasetIri = (provider: string, key: string): string => `urn:d4h:dataset:${provider}:${key}`;

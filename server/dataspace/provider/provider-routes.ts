@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import * as msg from '@/server/dataspace/protocol/dsp-messages';
 import { mounted, type AccessRefusal, type RouteRule } from '@/server/dataspace/runtime/route-access';
 import { operationOutcome } from '@/server/fhir/operation-outcome';
-import { FHIR_ROUTES } from '@/server/fhir/fhir-app';
+import { FHIR_ROUTES } from './data-plane/data-plane-app';
 import { CONSENT_INVALIDATION_ROUTES } from './consent-invalidation-app';
 import { CONTRACT_ROUTES } from './provider-contracts-app';
 import { DSP_ROUTES } from './provider-dsp-app';

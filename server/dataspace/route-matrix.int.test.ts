@@ -76,7 +76,7 @@ async function call(base: string, audience: string, rule: RouteRule, c: Credenti
 }
 
 beforeAll(async () => {
-  [ds, database] = await Promise.all([startDataspace({ seedPatients: 30, env: { CONSENT_LEASE_SECONDS: '3' } }), openTestDatabase('pglite', path.resolve('db/app/migrations'))]);
+  [ds, database] = await Promise.all([startDataspace({ seedPatients: 30, timeoutMs: 300_000, env: { CONSENT_LEASE_SECONDS: '3' } }), openTestDatabase('pglite', path.resolve('db/app/migrations'))]);
   let handle: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 });
   // The web app's callback routes, served exactly as the Next.js routes serve them.
   inbox = serve({ fetch: (request) => handle(request), port: 0, hostname: '127.0.0.1' });
@@ -118,7 +118,7 @@ beforeAll(async () => {
     [PRACTITIONER_ASSERTION_HEADER]: await signPractitionerAssertion({ userId: 'sophie.reuter@alzette.example', role: 'endocrinologist', organisation: 'alzette-hospital', purpose: 'TREAT', key: portal.key, consumerId: portal.id, audience }),
   });
   credentials.push({ name: 'clinician assertion (not a steward)', admits: asParticipant(portalRoles), headers: notSteward });
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await new Promise((r) => inbox?.close(r));

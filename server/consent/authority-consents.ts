@@ -1,6 +1,7 @@
 import { PATIENT_ASSERTION_HEADER, signPatientAssertion } from '@/server/dataspace/protocol/patient-assertion';
 import { PRACTITIONER_ASSERTION_HEADER, signPractitionerAssertion, STEWARD_ROLE } from '@/server/dataspace/protocol/practitioner-assertion';
 import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/protocol/participant-http';
+import type { AccessEventReport } from '@/server/dataspace/runtime/authority-client';
 
 /**
  * On whose behalf the web app asks the authority about a person's consents and access log: the patient
@@ -36,20 +37,8 @@ export interface StoredConsentRule extends Required<Omit<ConsentRuleInput, 'pati
   withdrawnBy: string | null;
 }
 
-export interface IndexedAccessEvent {
-  id: string;
-  patientNationalId: string;
-  providerId: string;
-  auditEventId: string;
-  recorded: string;
-  purpose: string;
-  consumerId: string | null;
-  professional: string | null;
-  professionalRole: string | null;
-  action: string;
-  outcome: 'allowed' | 'denied' | 'partial';
-  detail: string | null;
-}
+/** An access as the authority indexed it: what the provider reported, under the provider's id. */
+export type IndexedAccessEvent = Omit<AccessEventReport, 'patient'> & { id: string; patientNationalId: string; providerId: string };
 
 /** The assertion header for one call (each patient assertion is single use, so one is signed per call). */
 async function assertionHeader(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf): Promise<Record<string, string>> {

@@ -66,6 +66,8 @@ test('malformed tRPC bodies get a generic message with the request id, no intern
 /** A second web server of the same build, with its own database, whose public URL is https (as behind a TLS proxy). */
 test.describe('a server whose public URL is https, reached directly', () => {
   let server: StartedWebServer;
+  // Starting a second production server takes a while on a loaded machine.
+  test.describe.configure({ timeout: 180_000 });
   test.beforeAll(async () => {
     server = await startWebServer({ DATABASE_URL: 'memory://', NEXTAUTH_URL: 'https://clinic.example.lu', NEXTAUTH_SECRET: randomBytes(32).toString('base64url') });
   });
@@ -82,7 +84,6 @@ test.describe('a server whose public URL is https, reached directly', () => {
   });
 
   test('a client changing X-Forwarded-For on each try is still one address to the sign-in limit', async () => {
-    test.setTimeout(120_000);
     let last = '';
     for (let i = 0; i <= SIGN_IN_LIMITS.perAddress; i += 1) {
       last = (await credentialsSignIn(server.url, `nobody${i}@example.lu`, 'wrong', { 'x-forwarded-for': `203.0.113.${i + 1}` })).location;

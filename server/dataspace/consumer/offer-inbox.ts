@@ -4,7 +4,7 @@ import * as msg from '@/server/dataspace/protocol/dsp-messages';
 import type { ContractOfferMessage } from '@/server/dataspace/protocol/dsp-types';
 import { validateDspMessage } from '@/server/dataspace/protocol/dsp-validator';
 import { memoryReplayGuard } from '@/server/dataspace/protocol/replay-guard';
-import { canonical, purposeOfOffer } from '@/server/dataspace/provider/negotiation-service';
+import { canonical, purposeOfOffer } from '@/server/dataspace/protocol/odrl-offer';
 import { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
 import { authorise } from '@/server/dataspace/runtime/route-access';
 import { CALLBACK_ROUTES } from './callback-routes';

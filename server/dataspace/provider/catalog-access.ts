@@ -6,7 +6,7 @@ import { assertDspMessage } from '@/server/dataspace/protocol/dsp-validator';
 import { PURPOSE_INFO, PURPOSE_LEFT_OPERAND, ROLE_LEFT_OPERAND, type Purpose } from '@/server/dataspace/protocol/purpose-of-use';
 import type { DatasetDefinition } from './datasets';
 import { digitalTwinStats } from './data-plane/digital-twin-aggregate';
-import { canonical } from './negotiation-service';
+import { canonical } from '@/server/dataspace/protocol/odrl-offer';
 
 export const datasetIri = (provider: string, key: string): string => `urn:d4h:dataset:${provider}:${key}`;
 export const offerIri = (provider: string, key: string, purpose: Purpose): string => `urn:d4h:offer:${provider}:${key}:${purpose}`;

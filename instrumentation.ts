@@ -10,7 +10,12 @@ export async function register() {
   env();
   const { appDb } = await import('./server/db');
   await appDb();
-  const { warmUpTherapyModel } = await import('./server/diabetes/model/model-session');
-  const status = await warmUpTherapyModel();
-  if (status.state === 'refused') console.error(`therapy model refused: ${status.message}`);
+  try {
+    const { warmUpTherapyModel } = await import('./server/diabetes/model/model-session');
+    const status = await warmUpTherapyModel();
+    if (status.state === 'refused') console.error(`therapy model refused: ${status.message}`);
+  } catch (err) {
+    // onnxruntime missing on this machine: the rest of the app still runs; predictions will say why.
+    console.error(`therapy model not loaded: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }

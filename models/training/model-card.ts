@@ -1,5 +1,6 @@
 import type { Evaluation } from '@/models/training/evaluate';
 import type { evaluateMissingInputs } from '@/models/training/evaluate-missing-inputs';
+import type { evaluatePriorities } from '@/models/training/evaluate-priorities';
 import type { evaluateSecondaryOutputs } from '@/models/training/evaluate-secondary';
 import type { InferenceFigures } from '@/models/training/measure-inference';
 import { DRUG_CLASSES, DRUG_CLASS_IDS } from '@/server/diabetes/model/drug-classes';
@@ -15,6 +16,7 @@ import { PATIENT_FEATURES, PATIENT_FEATURE_NAMES } from '@/server/diabetes/model
 interface CardInput extends Evaluation {
   artefact: ModelArtefact;
   secondaryOutputs: ReturnType<typeof evaluateSecondaryOutputs>;
+  rankingPriorities: ReturnType<typeof evaluatePriorities>;
   missingInputs: ReturnType<typeof evaluateMissingInputs>;
   missingInputRates: readonly { features: readonly string[]; rate: number }[];
   cohort: { seed: number; twins: number; generatorVersion: string; responseNoiseSdMmolMol: { person: number; visit: number }; split: { train: number; validation: number; test: number }; receivedClassShare: Record<string, number> };
@@ -134,6 +136,20 @@ export function writeModelCard(m: CardInput): string {
     `- Model minus observed prescribing: ${ci(d.modelMinus.observed)} mmol/mol.`,
     `- As in Dennis et al. (Lancet 2025): ${(d.observedConcordance.shareConcordant * 100).toFixed(1)} % of observed prescriptions matched the model's best class; their observed change was ${d.observedConcordance.difference} mmol/mol different from the others (raw, unadjusted).`,
     '',
+    '### Person-centred ranking',
+    '',
+    'The server does not rank by predicted HbA1c alone (`server/diabetes/recommendation/`): classes the guardrails recommend for organ protection (heart failure, CKD, ASCVD) come first, then the clinician\'s priority. First-ranked class per test twin under each ranking, and the counterfactual truth of that class:',
+    '',
+    '| ranking | mean HbA1c change, mmol/mol | mean weight change, kg | mean hypoglycaemia risk | first class: sulfonylurea | basal insulin | SGLT2i | GLP-1 RA | metformin | DPP-4i | TZD |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...(['hba1cAlone', 'glycaemic', 'avoidHypoglycaemia', 'weightLoss', 'cost'] as const).map((k) => {
+      const r = m.rankingPriorities[k];
+      const sh = (c: string): string => `${((r.firstClassShare[c] ?? 0) * 100).toFixed(1)} %`;
+      return `| ${r.label} | ${r.meanHba1cChangeMmolMol} | ${r.meanWeightChangeKg} | ${r.meanHypoglycaemiaRisk12m} | ${sh('sulfonylurea')} | ${sh('basalInsulin')} | ${sh('sglt2i')} | ${sh('glp1ra')} | ${sh('metformin')} | ${sh('dpp4i')} | ${sh('tzd')} |`;
+    }),
+    '',
+    'Organ protection and the trade-offs give up some HbA1c lowering for less weight gain and fewer hypoglycaemias; the table shows how much, in this synthetic world. The exchange rates of each priority are stated with it (`server/diabetes/recommendation/priorities.ts`); they are this app\'s assumptions, not guideline values.',
+    '',
     '### Calibration of benefit: SGLT2i vs DPP-4i',
     '',
     `Predicted vs true difference (SGLT2i − DPP-4i; negative favours SGLT2i) by deciles of the prediction in ${b.n} test twins eligible for both. Mean predicted ${b.meanPredicted}, mean true ${b.meanTrue} mmol/mol. Slope over deciles ${b.decileSlope} (intercept ${b.decileIntercept}); individual-level slope ${ci(b.individualSlope)}.`,
@@ -168,7 +184,7 @@ export function writeModelCard(m: CardInput): string {
     '## Limitations and caveats',
     '',
     '- Synthetic data: the evaluation measures recovery of the generator\'s effect model. High agreement here says nothing about real patients; the generator\'s effect sizes are literature-inspired approximations, not estimates.',
-    '- Decisions consider HbA1c only. Weight, hypoglycaemia (sulfonylureas, insulin), oedema and heart failure (TZD), organ protection (SGLT2i, GLP-1 RA), cost and patient preference are for the clinician; the guardrails only remove contraindicated or pointless options.',
+    '- The decision-quality figures above (regret, best class, policies) are for HbA1c alone. The served ranking also weighs predicted weight and hypoglycaemia and puts organ protection first (Person-centred ranking); oedema, patient preference and everything the model does not see remain for the clinician.',
     '- No unmeasured confounding exists in the generator; real observational data would have it, and the observed-data model would be biased.',
     '- The small regret reflects the synthetic world: the generator\'s effect surfaces are smooth, mostly additive, use only features the model sees, and large gaps separate many classes (e.g. basal insulin at HbA1c > 86), so the best class is often easy to find. Real response heterogeneity is less well captured by routine features (Dennis et al., Lancet 2025).',
     '- Trees are flat outside the training data; inputs outside the ranges are refused, but sparse regions inside them (e.g. basal insulin, received by few twins, only at HbA1c > 86) are less certain. The P10–P90 interval covers individual variation, not model uncertainty.',

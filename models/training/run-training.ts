@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { evaluate } from '@/models/training/evaluate';
 import { evaluateMissingInputs } from '@/models/training/evaluate-missing-inputs';
+import { evaluatePriorities } from '@/models/training/evaluate-priorities';
 import { evaluateSecondaryOutputs, hypoglycaemiaEvidence } from '@/models/training/evaluate-secondary';
 import { MISSING_INPUT_RATES, missingInputsOf, withMissingOptionalInputs } from '@/models/training/missingness';
 import { scoreTwins } from '@/models/training/score-twins';
@@ -96,6 +97,8 @@ export async function runTraining(options: TrainingRunOptions) {
   log(`evaluating against counterfactual truth (${bootstrapResamples} bootstrap resamples)`);
   const evaluation = evaluate(test, predictions, { averageRanking: rankClassesByAverage(train), bootstrapResamples, seed });
   const secondary = evaluateSecondaryOutputs(test, predictions, hypoglycaemiaEvidence(train));
+  const priorities = evaluatePriorities(test, predictions, clinic);
+  log(`  first class by HbA1c alone: sulfonylurea ${priorities.hba1cAlone.firstClassShare.sulfonylurea}, basal insulin ${priorities.hba1cAlone.firstClassShare.basalInsulin}; default priority: ${JSON.stringify(priorities.glycaemic.firstClassShare)}`);
   const missingInputs = evaluateMissingInputs(test, predictions, completePredictions, (t) => missingInputsOf(clinic(t)));
   log(`  weight RMSE ${secondary.weight.rmseVsTrueKg} kg; hypoglycaemia Brier ${secondary.hypoglycaemia.brierScoreObserved}; rows with missing inputs ${missingInputs.shareOfPatientsWithMissingInputs}`);
   log(`  mean regret ${evaluation.decision.meanRegretMmolMol.estimate} mmol/mol, best-class agreement ${evaluation.decision.bestClassAgreement}`);
@@ -121,6 +124,7 @@ export async function runTraining(options: TrainingRunOptions) {
     onnx: { bytes: onnx.length, parityRows: n, parityOutputs: N_OUTPUTS, parityMaxAbsDiff },
     ...evaluation,
     secondaryOutputs: secondary,
+    rankingPriorities: priorities,
     missingInputs,
     missingInputRates: MISSING_INPUT_RATES,
     inference: null as InferenceFigures | null,

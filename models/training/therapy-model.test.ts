@@ -56,6 +56,14 @@ describe('quick training pipeline (small synthetic cohort, end to end through ON
     expect(metrics.secondaryOutputs.hypoglycaemia.brierScoreObserved).toBeLessThan(metrics.secondaryOutputs.hypoglycaemia.brierScoreOfEventRate);
   });
 
+  it('reports what each ranking priority does to achieved HbA1c, weight and hypoglycaemia', () => {
+    const p = metrics.rankingPriorities;
+    // Trade-offs stated in the default priority move first choices away from the sulfonylurea.
+    expect(p.glycaemic.firstClassShare.sulfonylurea ?? 1).toBeLessThan(p.hba1cAlone.firstClassShare.sulfonylurea ?? 0);
+    expect(p.weightLoss.meanWeightChangeKg).toBeLessThan(p.hba1cAlone.meanWeightChangeKg);
+    expect(p.avoidHypoglycaemia.meanHypoglycaemiaRisk12m).toBeLessThan(p.hba1cAlone.meanHypoglycaemiaRisk12m);
+  });
+
   it('trains and scores with optional inputs missing at the stated rates', () => {
     expect(metrics.missingInputs.missingShareByFeature.uacrMgMmol).toBeGreaterThan(0.3);
     expect(metrics.missingInputs.missingShareByFeature.uacrMgMmol).toBeLessThan(0.5);

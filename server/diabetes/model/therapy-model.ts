@@ -47,8 +47,6 @@ export interface TherapyOption {
   hypoglycaemiaRisk12m: { predicted: number; low: number; high: number };
   eligible: boolean;
   ineligibilityReasons: EligibilityReason[];
-  /** 1 = largest predicted fall among the eligible classes; null when not eligible. */
-  rank: number | null;
   explanation?: {
     /** Average prediction over the training cohort; baseline + Σ contributions = prediction. */
     baselineMmolMol: number;
@@ -129,7 +127,8 @@ function outputsAt(out: Float32Array, row: number, c: DrugClassId, model: Loaded
 const missingOf = (p: PatientFeatureValues) => OPTIONAL_FEATURE_NAMES.filter((f) => Number.isNaN(p[f])).map((f) => ({ feature: f, label: PATIENT_FEATURES[f].label }));
 
 /**
- * Predictions for one patient and all seven classes, ranked among the eligible ones. The input is
+ * Predictions for one patient and all seven classes, in DRUG_CLASS_IDS order, unranked (ranking is
+ * person-centred and lives in server/diabetes/recommendation/). The input is
  * validated again at run time (ranges, scope), so data that bypassed the type system is still refused.
  */
 export async function predictTherapyOptions(input: TTherapyModelInput, options: PredictOptions = {}): Promise<TherapyPrediction> {
@@ -153,7 +152,6 @@ export async function predictTherapyOptions(input: TTherapyModelInput, options: 
       hypoglycaemiaRisk12m: o.hypoglycaemiaRisk12m,
       eligible: reasons.length === 0,
       ineligibilityReasons: reasons,
-      rank: null,
     };
     if (explanation) {
       const phi = phis[j] ?? new Float64Array(N_MODEL_INPUTS);
@@ -173,12 +171,6 @@ export async function predictTherapyOptions(input: TTherapyModelInput, options: 
     }
     return option;
   });
-  result
-    .filter((o) => o.eligible)
-    .sort((a, b) => a.predictedHba1cChangeMmolMol - b.predictedHba1cChangeMmolMol)
-    .forEach((o, i) => {
-      o.rank = i + 1;
-    });
   return { options: result, missingInputs: missingOf(patient), model: identity(model.artefact) };
 }
 

@@ -76,7 +76,7 @@ async function call(base: string, audience: string, rule: RouteRule, c: Credenti
 }
 
 beforeAll(async () => {
-  [ds, database] = await Promise.all([startDataspace({ seedPatients: 30, timeoutMs: 300_000, env: { CONSENT_LEASE_SECONDS: '3' } }), openTestDatabase('pglite', path.resolve('db/app/migrations'))]);
+  [ds, database] = await Promise.all([startDataspace({ seedPatients: 20, timeoutMs: 400_000, env: { CONSENT_LEASE_SECONDS: '3' } }), openTestDatabase('pglite', path.resolve('db/app/migrations'))]);
   let handle: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 });
   // The web app's callback routes, served exactly as the Next.js routes serve them.
   inbox = serve({ fetch: (request) => handle(request), port: 0, hostname: '127.0.0.1' });
@@ -128,12 +128,12 @@ afterAll(async () => {
 
 describe('the participants\' route matrix', () => {
   const targets = () => [
-    { name: AUTHORITY, url: ds.authorityUrl, audience: AUTHORITY, rules: AUTHORITY_ROUTES },
-    { name: 'alzette-hospital', url: ds.participants['alzette-hospital'].url, audience: 'alzette-hospital', rules: PROVIDER_ROUTES },
-    { name: 'the web app\'s DSP callback', url: inboxUrl, audience: 'd4h-clinic', rules: mounted(CALLBACK_BASE, Object.values(CALLBACK_ROUTES)) },
+    { name: AUTHORITY, url: ds.authorityUrl, audience: AUTHORITY, rules: AUTHORITY_ROUTES, headers: true },
+    { name: 'alzette-hospital', url: ds.participants['alzette-hospital'].url, audience: 'alzette-hospital', rules: PROVIDER_ROUTES, headers: true },
+    { name: 'the web app\'s DSP callback', url: inboxUrl, audience: 'd4h-clinic', rules: mounted(CALLBACK_BASE, Object.values(CALLBACK_ROUTES)), headers: false },
   ];
 
-  it('answers every route as its rule says, for every kind of caller, and never with a server error', async () => {
+  it('answers every route as its rule says, for every kind of caller, never with a server error, always with the security headers', async () => {
     const wrong: string[] = [];
     let cells = 0;
     for (const target of targets()) {
@@ -142,6 +142,14 @@ describe('the participants\' route matrix', () => {
           const res = await call(target.url, target.audience, rule, c);
           cells += 1;
           const allowed = res.status !== 401 && res.status !== 403;
+          if (target.headers) {
+            // Issue 7 part 4: the participants' own headers (the callback's come from the web app's middleware).
+            const h = res.headers;
+            const needsNoStore = !rule.access.includes('public');
+            if (h.get('x-content-type-options') !== 'nosniff' || h.get('content-security-policy') !== "default-src 'none'; frame-ancestors 'none'" || (needsNoStore && h.get('cache-control') !== 'no-store')) {
+              wrong.push(`${target.name} ${rule.method} ${rule.path} × ${c.name}: headers ${JSON.stringify([...h.entries()])}`);
+            }
+          }
           if (res.status >= 500) wrong.push(`${target.name} ${rule.method} ${rule.path} × ${c.name}: ${res.status}`);
           else if (allowed !== expected(rule, c)) wrong.push(`${target.name} ${rule.method} ${rule.path} × ${c.name}: ${res.status}, rule [${rule.access.join(', ')}]`);
         }

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARTICIPANT_MIGRATIONS } from '@/db/participant/migrations-folder';
+import { recordConsent } from '@/server/consent/authority-consents';
 import { providerAuditEvent } from '@/db/participant/schema/provider-audit';
 import { transferProcess } from '@/db/participant/schema/transfer';
 import type { OpenDatabase } from '@/db/client';
@@ -8,7 +9,7 @@ import { openTestDatabase } from '@/db/test-databases';
 import { AUTHORITY_ID } from '@/server/dataspace/participants';
 import { enrolConsumer } from '@/server/dataspace/protocol/dsp-client';
 import { signEdrToken } from '@/server/dataspace/protocol/edr-token';
-import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/protocol/participant-http';
+import type { ParticipantIdentity } from '@/server/dataspace/protocol/participant-http';
 import { generateParticipantKeyPair, publicJwks, type ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
 import { PRACTITIONER_ASSERTION_HEADER, signPractitionerAssertion } from '@/server/dataspace/protocol/practitioner-assertion';
 import { ConsentDecisionCache } from '@/server/dataspace/provider/consent-decision-cache';
@@ -76,20 +77,22 @@ beforeAll(async () => {
   const enrolled = await fetch(`${ds.authorityUrl}/registry/enrol`, {
     method: 'POST',
     headers: { authorization: `Bearer ${ds.operatorToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ id: PROVIDER, legalName: 'Gate test hospital', kind: 'hospital', roles: ['hospital'], jwks: publicJwks(providerKey) }),
+    body: JSON.stringify({ id: PROVIDER, legalName: 'Gate test hospital', kind: 'hospital', roles: ['hospital', 'provider'], jwks: publicJwks(providerKey) }),
   });
   const { credential } = (await enrolled.json()) as { credential: string };
+  const authority = new AuthorityClient(ds.authorityUrl, AUTHORITY_ID, { id: PROVIDER, key: providerKey, credential: () => credential });
   database = await openTestDatabase('pglite', PARTICIPANT_MIGRATIONS);
   const records = [...recordsAt('alzette-hospital', 3)].flatMap((r) => r.resources);
   await insertResources(database.db, records);
+  // As seedProvider does: the record locator learns whom this provider holds (the PDP answers only about them).
+  await authority.registerRecords([...new Set(records.map((r) => r.nationalId))]);
   marieIds = records.filter((r) => r.nationalId === MARIE).map((r) => r.resource.id);
   marieObservation = records.find((r) => r.nationalId === MARIE && r.resource.resourceType === 'Observation')?.resource.id ?? '';
   for (const purpose of ['TREAT', 'HRESCH']) {
     await database.db.insert(transferProcess).values({ pid: `transfer-${purpose}`, role: 'provider', providerPid: `transfer-${purpose}`, consumerPid: `c-${purpose}`, counterpartyId: CONSUMER, agreementId: `agreement-${purpose}`, format: 'FHIR_R4-PULL', state: 'STARTED' });
-    // Marie says no to this purpose, at the authority (her consent registry).
-    await callParticipant(consumer, { url: `${ds.authorityUrl}/consents`, audience: AUTHORITY_ID, body: { patient: MARIE, decision: 'deny', purpose, recordedBy: 'marie.schmit@example.lu' } });
+    // Marie says no to this purpose, at the authority (her consent registry), on her own behalf.
+    await recordConsent(consumer, { url: ds.authorityUrl, id: AUTHORITY_ID }, { patient: MARIE }, { patient: MARIE, decision: 'deny', purpose });
   }
-  const authority = new AuthorityClient(ds.authorityUrl, AUTHORITY_ID, { id: PROVIDER, key: providerKey, credential: () => credential });
   const dataPlane = openDataPlane({ id: PROVIDER, baseUrl: 'http://127.0.0.1:9', db: database.db, key: providerKey, authority, decisions: new ConsentDecisionCache(), datasets: [EHR_DATASET], forwardDelayMs: 600_000 });
   app = dataPlane.app;
   auditor = dataPlane.auditor;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOidcProviders, type TOidcProvider } from './auth/oidc/oidc-config';
 
 /**
  * The web process's configuration, parsed once at start-up. A wrong value stops the process with a
@@ -18,8 +19,10 @@ const ZEnvSchema = z.object({
   OPERATOR_TOKEN_FILE: z.string().min(1).default('.data/dataspace-operator.token'),
   DATASPACE_FHIR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000).describe('time budget of one provider in a record fan-out'),
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  OIDC_PROVIDERS: z.string().min(1).optional().describe("hospitals' identity providers, a JSON array (see oidc-config.ts)"),
+  OIDC_PROVIDERS_FILE: z.string().min(1).optional().describe('a file holding that JSON array, when OIDC_PROVIDERS is not set'),
 });
-export type TEnv = z.infer<typeof ZEnvSchema>;
+export type TEnv = z.infer<typeof ZEnvSchema> & { oidcProviders: TOidcProvider[] };
 
 let cached: TEnv | undefined;
 
@@ -30,6 +33,6 @@ export function env(): TEnv {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  cached = parsed.data;
+  cached = { ...parsed.data, oidcProviders: parseOidcProviders(parsed.data) };
   return cached;
 }

@@ -12,5 +12,9 @@ declare module 'next-auth/jwt' {
     uid?: string;
     sv?: number;
     authTime?: number;
+    /** Id of the hospital identity provider the user signed in through; absent for the credentials sign-in. */
+    idp?: string;
+    /** That provider's ID token, sent back as id_token_hint on sign-out. */
+    idToken?: string;
   }
 }

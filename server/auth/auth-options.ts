@@ -7,6 +7,8 @@ import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_SUBTYPES, AUDIT_TYPES } from '@/se
 import { authenticate } from './authenticate';
 import { checkSession, SESSION_LIMITS } from './session-policy';
 import { clientAddressFrom } from './client-address';
+import { nextAuthOidcProvider } from './oidc/oidc-providers';
+import { admitOidcSignIn, oidcSessionToken } from './oidc/oidc-callbacks';
 
 /** Thrown as the sign-in error code so the sign-in page can show the matching message. */
 export const SIGN_IN_ERRORS = { invalid: 'invalid', locked: 'locked' } as const;
@@ -38,9 +40,15 @@ export const authOptions: AuthOptions = {
         return { ...result.user, sessionVersion: result.sessionVersion };
       },
     }),
+    // Hospitals' identity providers (OIDC_PROVIDERS); none by default.
+    ...env().oidcProviders.map(nextAuthOidcProvider),
   ],
   callbacks: {
-    async jwt({ token, user }) {
+    async signIn({ account, profile }) {
+      return account?.type === 'oauth' ? admitOidcSignIn(account, profile) : true;
+    },
+    async jwt({ token, user, account }) {
+      if (user && account?.type === 'oauth') return oidcSessionToken(token, account);
       if (user) {
         const signedIn = user as typeof user & { sessionVersion: number } & NonNullable<typeof token.user>;
         const { sessionVersion, ...sessionUser } = signedIn;

@@ -38,7 +38,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!keycloakDist.ok) console.log(`\n[e2e] SSO tests will be SKIPPED: ${keycloakDist.reason}\n`);
   const port = new URL(baseURL).port;
   const [startedDataspace, startedKeycloak] = await Promise.allSettled([
-    startDataspace({ seedPatients: Number(process.env.E2E_SEED_PATIENTS ?? 80) }),
+    // Keycloak's start takes both cores for a minute or more: the participants get longer to be ready meanwhile.
+    startDataspace({ seedPatients: Number(process.env.E2E_SEED_PATIENTS ?? 80), ...(keycloakDist.ok ? { timeoutMs: 300_000 } : {}) }),
     keycloakDist.ok ? startKeycloak(keycloakDist.home, baseURL) : Promise.resolve<TStartedKeycloak | null>(null),
   ]);
   if (startedDataspace.status === 'rejected' || startedKeycloak.status === 'rejected') {

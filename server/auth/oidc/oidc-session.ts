@@ -3,7 +3,7 @@ import type { Database } from '@/db/client';
 import { users } from '@/db/app/schema/users';
 import { oidcIdentities } from '@/db/app/schema/oidc-identities';
 import { isRole } from '../roles';
-import type { SessionUser } from '../session-user';
+import { toSessionUser, type SessionUser } from '../session-user';
 
 /** The signed-in user behind an identity provider's subject, as a session carries it; null if not linked. */
 export async function sessionUserOfSubject(db: Database, issuer: string, subject: string): Promise<{ user: SessionUser; sessionVersion: number } | null> {
@@ -13,6 +13,5 @@ export async function sessionUserOfSubject(db: Database, issuer: string, subject
     .innerJoin(users, eq(users.id, oidcIdentities.userId))
     .where(and(eq(oidcIdentities.issuer, issuer), eq(oidcIdentities.subject, subject)));
   if (!row || !isRole(row.user.role)) return null;
-  const u = row.user;
-  return { user: { id: u.id, name: u.name, email: u.email, role: u.role, organisation: u.organisation, nationalId: u.nationalId }, sessionVersion: u.sessionVersion };
+  return { user: toSessionUser(row.user), sessionVersion: row.user.sessionVersion };
 }

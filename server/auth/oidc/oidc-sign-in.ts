@@ -4,7 +4,7 @@ import { users } from '@/db/app/schema/users';
 import { oidcIdentities } from '@/db/app/schema/oidc-identities';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_SUBTYPES, AUDIT_TYPES } from '@/server/audit/audit-codes';
-import type { SessionUser } from '../session-user';
+import { toSessionUser, type SessionUser } from '../session-user';
 import type { TClaimsMapping, TOidcIdentity } from './oidc-claims';
 
 export type TOidcSignIn = { ok: true; user: SessionUser; sessionVersion: number; created: boolean } | { ok: false; reason: string };
@@ -70,7 +70,7 @@ async function admit(db: Database, identity: TOidcIdentity): Promise<TOidcSignIn
   }
   return {
     ok: true,
-    user: { id: row.id, name: row.name, email: row.email, role: identity.role, organisation: row.organisation, nationalId: row.nationalId },
+    user: toSessionUser({ ...row, role: identity.role }),
     sessionVersion: row.sessionVersion,
     created: !existing,
   };

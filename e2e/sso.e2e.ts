@@ -17,7 +17,8 @@ const HOSPITAL = { alzette: 'Alzette Hospital', moselle: 'Moselle Clinic' } as c
 async function signInAtHospital(page: Page, hospital: keyof typeof HOSPITAL, username: string): Promise<void> {
   await page.goto('/sign-in');
   await page.getByRole('button', { name: `Sign in with ${HOSPITAL[hospital]}` }).click();
-  await expect(page).toHaveURL(new RegExp(`^${keycloak?.url}/realms/${hospital}/protocol/openid-connect/auth\\?`));
+  // Keycloak renders its first login pages slowly on a busy 2-core machine (its JIT is still cold).
+  await expect(page).toHaveURL(new RegExp(`^${keycloak?.url}/realms/${hospital}/protocol/openid-connect/auth\\?`), { timeout: 30_000 });
   expect(new URL(page.url()).searchParams.get('code_challenge_method')).toBe('S256');
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(DEMO_PASSWORD);

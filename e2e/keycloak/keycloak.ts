@@ -102,7 +102,14 @@ export async function startKeycloak(home: string, appUrl: string, timeoutMs = 42
     }
     await new Promise((r) => setTimeout(r, 1000));
   }
-  return { url, adminUser, adminPassword, startupMs: Date.now() - started, stop };
+  const startupMs = Date.now() - started;
+  // One login page per realm renders its templates once, so the first test does not wait for that.
+  for (const realm of E2E_REALMS) {
+    const login = new URL(`${url}/realms/${realm}/protocol/openid-connect/auth`);
+    login.search = new URLSearchParams({ client_id: 'd4h-clinic', response_type: 'code', scope: 'openid', redirect_uri: `${appUrl}/api/auth/callback/${realm}` }).toString();
+    await fetch(login).then((r) => r.arrayBuffer(), () => undefined);
+  }
+  return { url, adminUser, adminPassword, startupMs, stop };
 }
 
 /** OIDC_PROVIDERS for the web app under test: the two hospitals' realms with the realms' role names mapped. */

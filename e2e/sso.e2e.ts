@@ -11,6 +11,9 @@ import { signIn } from './helpers';
 const keycloak = process.env.E2E_KEYCLOAK ? (JSON.parse(process.env.E2E_KEYCLOAK) as { url: string; adminUser: string; adminPassword: string }) : null;
 test.skip(!keycloak, `Keycloak not available: ${process.env.E2E_KEYCLOAK_MISSING ?? 'unknown reason'}`);
 
+// Each test goes through Keycloak's login several times; on a busy 2-core machine that takes its time.
+test.describe.configure({ timeout: 180_000 });
+
 const REFUSED = 'Your hospital signed you in, but D4H Clinic cannot admit this account';
 const HOSPITAL = { alzette: 'Alzette Hospital', moselle: 'Moselle Clinic' } as const;
 

@@ -3,12 +3,11 @@ import { DspRefusal, offersOf } from '@/server/dataspace/protocol/dsp-client';
 import * as msg from '@/server/dataspace/protocol/dsp-messages';
 import type { ContractOfferMessage } from '@/server/dataspace/protocol/dsp-types';
 import { validateDspMessage } from '@/server/dataspace/protocol/dsp-validator';
-import { PARTICIPANT_ROLES } from '@/server/dataspace/protocol/participant-credential';
-import { verifyParticipantToken } from '@/server/dataspace/protocol/participant-token';
 import { memoryReplayGuard } from '@/server/dataspace/protocol/replay-guard';
-import { TokenError } from '@/server/dataspace/protocol/token-error';
 import { canonical, purposeOfOffer } from '@/server/dataspace/protocol/odrl-offer';
 import { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
+import { authorise } from '@/server/dataspace/runtime/route-access';
+import { CALLBACK_ROUTES } from './callback-routes';
 import type { DataspaceConsumer } from './dataspace-consumer';
 
 /** Purposes the web app reads shared data for: care, emergency care, and the research views. It declines offers for any other. */
@@ -38,32 +37,27 @@ const dspError = (status: number, code: string, reason: string, providerPid = 'u
 /**
  * `POST {callbackAddress}/negotiations/offers`: a provider starts a negotiation with the web app (DSP
  * 2025-1 ContractOfferMessage). The sender must be an active provider whose credential the authority
- * vouches for, offering one of its own datasets. The negotiation is stored OFFERED and answered at once;
+ * vouches for (rule CALLBACK_ROUTES.offers), offering one of its own datasets. The negotiation is stored OFFERED and answered at once;
  * the decision follows in the background (decideOffer), as DSP lets the consumer answer later.
  */
 export async function receiveContractOffer(consumer: DataspaceConsumer, request: Request): Promise<Response> {
   const settings = consumer.settings;
   const authority = await authorityOf(consumer);
-  const header = request.headers.get('authorization');
-  let sender;
-  try {
-    sender = await verifyParticipantToken(header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined, {
-      audience: settings.participantId,
-      authorityId: settings.authorityId,
-      authorityJwks: await authority.authorityJwks(),
-      replay,
-      isActive: (p, jti) => authority.isActive(p, jti),
-    });
-  } catch (error) {
-    if (error instanceof TokenError) return dspError(error.status, error.kind, error.message);
-    throw error;
-  }
+  const access = await authorise(CALLBACK_ROUTES.offers, (name) => request.headers.get(name) ?? undefined, {
+    self: settings.participantId,
+    authorityId: settings.authorityId,
+    authorityJwks: () => authority.authorityJwks(),
+    isActive: (p, jti) => authority.isActive(p, jti),
+    replay,
+  });
+  if (!access.ok) return dspError(access.refusal.status, access.refusal.error, access.refusal.detail);
+  const sender = access.caller.participant;
+  if (!sender) throw new Error('unreachable: the offers rule admits participants only');
   const body: unknown = await request.json().catch(() => undefined);
   const checked = validateDspMessage('ContractOfferMessage', body);
   if (!checked.valid) return dspError(400, 'invalid-message', `not a valid ContractOfferMessage: ${checked.errors.join('; ')}`);
   const m = body as ContractOfferMessage;
   const providerId = sender.participantId;
-  if (!sender.credential.roles.some((r) => r === PARTICIPANT_ROLES.hospital || r === PARTICIPANT_ROLES.research)) return dspError(403, 'not-a-provider', `${providerId} is not a data provider`, m.providerPid);
   if (m.consumerPid) return dspError(400, 'counter-offer-unsupported', 'offers on a negotiation the web app started are not taken; start a new negotiation', m.providerPid);
   const datasetId = m.offer.target ?? '';
   if (!datasetId.startsWith(`urn:d4h:dataset:${providerId}:`) || (m.offer.assigner && m.offer.assigner !== providerId)) return dspError(400, 'not-your-dataset', `${providerId} can only offer its own datasets`, m.providerPid);

@@ -11,7 +11,8 @@ import type { Purpose } from '@/server/dataspace/protocol/purpose-of-use';
 import type { ReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import type { TransferEvent } from '@/server/dataspace/protocol/transfer-state-machine';
 import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
-import { requireParticipantAt, type ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
+import type { ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
+import type { RouteRule } from '@/server/dataspace/runtime/route-access';
 import { buildCatalog, buildDataset, canonicalOfferMatch, offerIri, statsOf, type DatasetStats } from './catalog-access';
 import type { DatasetDefinition } from './datasets';
 import { applyConsumerEvent, ContractNegotiationFailure, handleContractRequest, loadNegotiation } from './negotiation-service';
@@ -53,12 +54,33 @@ function sendCallback(callback: string | null, path: string, body: unknown): voi
   void fetch(`${callback.replace(/\/$/, '')}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(3000) }).catch(() => undefined);
 }
 
+/**
+ * Who may call each DSP endpoint (relative to /dsp): any enrolled participant; what it may see or do
+ * is then the access policy's (catalog) and its own negotiations' and transfers' business.
+ */
+export const DSP_ROUTES: readonly RouteRule[] = [
+  { method: 'POST', path: '/catalog/request', access: ['participant'] },
+  { method: 'GET', path: '/catalog/datasets/:id', access: ['participant'] },
+  { method: 'POST', path: '/catalog/datasets', access: ['participant'] },
+  { method: 'POST', path: '/negotiations/request', access: ['participant'] },
+  { method: 'GET', path: '/negotiations/:pid', access: ['participant'] },
+  { method: 'GET', path: '/negotiations/:pid/agreement', access: ['participant'] },
+  { method: 'POST', path: '/negotiations/:pid/agreement/verification', access: ['participant'] },
+  { method: 'POST', path: '/negotiations/:pid/events', access: ['participant'] },
+  { method: 'POST', path: '/negotiations/:pid/termination', access: ['participant'] },
+  { method: 'POST', path: '/transfers/request', access: ['participant'] },
+  { method: 'GET', path: '/transfers/:pid', access: ['participant'] },
+  { method: 'POST', path: '/transfers/:pid/edr', access: ['participant'] },
+  { method: 'POST', path: '/transfers/:pid/start', access: ['participant'] },
+  { method: 'POST', path: '/transfers/:pid/suspension', access: ['participant'] },
+  { method: 'POST', path: '/transfers/:pid/completion', access: ['participant'] },
+  { method: 'POST', path: '/transfers/:pid/termination', access: ['participant'] },
+];
+
 /** The provider's DSP 2025-1 endpoints: catalog, contract negotiation (provider side), transfer process (pull). */
 export function createProviderDspApp(opts: ProviderDspOptions) {
   const { db } = opts;
   const app = new Hono<ParticipantEnv>();
-  const authFor = (area: Area) =>
-    requireParticipantAt({ audience: opts.id, authority: opts.authority, replay: opts.replay, onError: (c, error) => c.json(errorBody(area, error.kind, error.message, c.req.param('pid')), error.status) });
 
   // The stores change only while seeding, before the provider serves: count once, at start-up in the
   // background, not per catalog request (at 100k patients the count over 2.1 million rows measured
@@ -84,20 +106,20 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     return out;
   };
 
-  app.post('/catalog/request', authFor('catalog'), async (c) => {
+  app.post('/catalog/request', async (c) => {
     const parsed = await readMessage(c, 'CatalogRequestMessage', 'catalog');
     if (!parsed.ok) return parsed.response;
     return c.json(buildCatalog({ provider: opts.id, baseUrl: opts.baseUrl, datasets: await visibleDatasets(c.get('participant').participantId) }));
   });
 
-  app.get('/catalog/datasets/:id', authFor('catalog'), async (c) => {
+  app.get('/catalog/datasets/:id', async (c) => {
     const datasets = await visibleDatasets(c.get('participant').participantId);
     const found = datasets.find((d) => d['@id'] === c.req.param('id'));
     if (!found) return c.json(msg.catalogError('not-found', 'no such dataset for this consumer'), 404);
     return c.json({ '@context': ['https://w3id.org/dspace/2025/1/context.jsonld'], ...found });
   });
   // DSP also allows a DatasetRequestMessage body on POST.
-  app.post('/catalog/datasets', authFor('catalog'), async (c) => {
+  app.post('/catalog/datasets', async (c) => {
     const parsed = await readMessage<DatasetRequestMessage>(c, 'DatasetRequestMessage', 'catalog');
     if (!parsed.ok) return parsed.response;
     const found = (await visibleDatasets(c.get('participant').participantId)).find((d) => d['@id'] === parsed.value.dataset);
@@ -110,7 +132,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     throw error;
   };
 
-  app.post('/negotiations/request', authFor('negotiation'), async (c) => {
+  app.post('/negotiations/request', async (c) => {
     const parsed = await readMessage<ContractRequestMessage>(c, 'ContractRequestMessage', 'negotiation');
     if (!parsed.ok) return parsed.response;
     const m = parsed.value;
@@ -137,7 +159,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     }
   });
 
-  app.get('/negotiations/:pid', authFor('negotiation'), async (c) => {
+  app.get('/negotiations/:pid', async (c) => {
     try {
       const row = await loadNegotiation(db, c.req.param('pid'), c.get('participant').participantId);
       return c.json({ ...msg.contractNegotiation({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as NegotiationState }), ...(row.terminationReason ? { reason: [row.terminationReason] } : {}) });
@@ -147,7 +169,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
   });
 
   // Extension for consumers without a callback endpoint: the agreement message, once AGREED.
-  app.get('/negotiations/:pid/agreement', authFor('negotiation'), async (c) => {
+  app.get('/negotiations/:pid/agreement', async (c) => {
     try {
       const row = await loadNegotiation(db, c.req.param('pid'), c.get('participant').participantId);
       const agreement = row.agreementId ? await loadAgreement(db, row.agreementId) : undefined;
@@ -174,9 +196,9 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
         return negotiationFailure(c, error);
       }
     };
-  app.post('/negotiations/:pid/agreement/verification', authFor('negotiation'), consumerEvent('verify', 'ContractAgreementVerificationMessage'));
-  app.post('/negotiations/:pid/events', authFor('negotiation'), consumerEvent('accept', 'ContractNegotiationEventMessage'));
-  app.post('/negotiations/:pid/termination', authFor('negotiation'), consumerEvent('terminate', 'ContractNegotiationTerminationMessage'));
+  app.post('/negotiations/:pid/agreement/verification', consumerEvent('verify', 'ContractAgreementVerificationMessage'));
+  app.post('/negotiations/:pid/events', consumerEvent('accept', 'ContractNegotiationEventMessage'));
+  app.post('/negotiations/:pid/termination', consumerEvent('terminate', 'ContractNegotiationTerminationMessage'));
 
   // ----- transfer process -----
   const transferFailure = (c: Context, error: unknown) => {
@@ -194,7 +216,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     return msg.transferStartMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, dataAddress: msg.pullDataAddress({ endpoint: `${opts.baseUrl}/fhir/r4`, token, expiresAt: claims.expiresAt }) });
   };
 
-  app.post('/transfers/request', authFor('transfer'), async (c) => {
+  app.post('/transfers/request', async (c) => {
     const parsed = await readMessage<TransferRequestMessage>(c, 'TransferRequestMessage', 'transfer');
     if (!parsed.ok) return parsed.response;
     const m = parsed.value;
@@ -208,7 +230,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     }
   });
 
-  app.get('/transfers/:pid', authFor('transfer'), async (c) => {
+  app.get('/transfers/:pid', async (c) => {
     try {
       const row = await loadTransfer(db, c.req.param('pid'), c.get('participant').participantId);
       return c.json(msg.transferProcess({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as TransferState }));
@@ -218,7 +240,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
   });
 
   // Extension: a TransferStartMessage with a fresh EDR (≤ 5 min) while the transfer is STARTED; consumers refresh with it.
-  app.post('/transfers/:pid/edr', authFor('transfer'), async (c) => {
+  app.post('/transfers/:pid/edr', async (c) => {
     try {
       const consumer = c.get('participant');
       const row = await loadTransfer(db, c.req.param('pid'), consumer.participantId);
@@ -242,10 +264,10 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
         return transferFailure(c, error);
       }
     };
-  app.post('/transfers/:pid/start', authFor('transfer'), transferEvent('start', 'TransferStartMessage'));
-  app.post('/transfers/:pid/suspension', authFor('transfer'), transferEvent('suspend', 'TransferSuspensionMessage'));
-  app.post('/transfers/:pid/completion', authFor('transfer'), transferEvent('complete', 'TransferCompletionMessage'));
-  app.post('/transfers/:pid/termination', authFor('transfer'), transferEvent('terminate', 'TransferTerminationMessage'));
+  app.post('/transfers/:pid/start', transferEvent('start', 'TransferStartMessage'));
+  app.post('/transfers/:pid/suspension', transferEvent('suspend', 'TransferSuspensionMessage'));
+  app.post('/transfers/:pid/completion', transferEvent('complete', 'TransferCompletionMessage'));
+  app.post('/transfers/:pid/termination', transferEvent('terminate', 'TransferTerminationMessage'));
 
   return { app, visibleDatasets };
 }

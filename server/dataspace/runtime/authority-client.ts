@@ -66,7 +66,7 @@ export class AuthorityClient {
     return this.call(`/access-policy/${encodeURIComponent(consumer)}`);
   }
 
-  decide(input: { patient: string; purpose: string; organisation: string; professional?: string; categories: DataCategory[] }): Promise<PdpDecision> {
+  decide(input: { patient: string; purpose: string; consumer: string; organisation: string; professional?: string; categories: DataCategory[] }): Promise<PdpDecision> {
     return this.call('/pdp/decide', input);
   }
 

@@ -82,7 +82,7 @@ export interface ConsentGateOptions {
 /**
  * The one gate of the provider's data plane (as Medplum's Repository is for its FHIR server): every
  * read, search, batch and aggregate passes `pass`, which runs, in this order and only here,
- *   1. the EDR check (token, practitioner assertion bound to it, purpose, organisation, live transfer);
+ *   1. the EDR check (token, practitioner assertion bound to it, purpose, live transfer);
  *   2. the consent decision per patient (the authority's PDP, or its lease-kept memory of it);
  *   3. the filter (only permitted patients and data categories reach the operation's answer);
  *   4. the access audit (one event per patient decided; one for a request that decided nobody).
@@ -123,7 +123,6 @@ export class ConsentGate {
       return refusal(403, 'forbidden', text);
     };
     if (practitioner.purpose !== edr.purpose) return deny(`purpose ${practitioner.purpose} is not the purpose of the agreement (${edr.purpose})`);
-    if (practitioner.organisation !== edr.consumer) return deny('the practitioner does not belong to the consumer organisation');
     if (edr.purpose === 'ETREAT' && !practitioner.breakGlassReason) return deny('break-glass access (ETREAT) needs a reason');
     const transferState = await this.opts.transferState(edr.transferId, edr.consumer);
     if (transferState !== 'STARTED') return deny(`the transfer process is ${transferState ?? 'unknown'}`);
@@ -153,7 +152,10 @@ export class ConsentGate {
         const decisions = new Map<string, PdpDecision>();
         await Promise.all(
           [...byPatient].map(async ([patient, categories]) => {
-            const question = { patient, purpose: edr.purpose, organisation: edr.consumer, professional: practitioner.userId, categories: [...categories] };
+            // Rules name the professional's own organisation (from the consumer's signed practitioner
+            // assertion) and the professional, not the consumer platform relaying them (issue 7 part 2);
+            // the consumer is asked about separately, so a revoked one still gets nothing.
+            const question = { patient, purpose: edr.purpose, consumer: edr.consumer, organisation: practitioner.organisation, professional: practitioner.userId, categories: [...categories] };
             decisions.set(patient, await this.opts.decisions.decide(question, () => this.opts.authority.decide(question)));
           }),
         );

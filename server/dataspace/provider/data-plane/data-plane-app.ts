@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { PRACTITIONER_ASSERTION_HEADER } from '@/server/dataspace/protocol/practitioner-assertion';
 import { bearer } from '@/server/dataspace/runtime/participant-auth';
+import type { RouteRule } from '@/server/dataspace/runtime/route-access';
 import { operationOutcome, type IssueCode } from '@/server/fhir/operation-outcome';
 import { aggregateOperation } from './aggregate-operation';
 import { isRefusal, type ConsentGate, type GateOperation, type GateRequest } from './consent-gate';
@@ -18,8 +19,21 @@ export interface DataPlaneAppOptions {
 
 const FHIR_JSON = 'application/fhir+json';
 
-/** Routes that answer without the gate because they disclose nothing about anyone (FHIR R4 §3.1.0.8 capabilities). */
-export const UNGATED_ROUTES = [{ method: 'GET', path: '/metadata' }] as const;
+/**
+ * Who may call each data-plane route (relative to /fhir/r4), checked by the provider's one door
+ * (route-access-middleware.ts) before the gate. The capability statement is public (FHIR R4 §3.1.0.8);
+ * everything else needs an EDR, which the gate then checks whole, with the practitioner assertion.
+ */
+export const FHIR_ROUTES: readonly RouteRule[] = [
+  { method: 'GET', path: '/metadata', access: ['public'] },
+  { method: 'POST', path: '/$aggregate', access: ['edr'] },
+  { method: 'GET', path: '/:type/:id', access: ['edr'] },
+  { method: 'POST', path: '/', access: ['edr'] },
+  { method: 'GET', path: '/:type', access: ['edr'] },
+];
+
+/** Routes that answer without the gate because they disclose nothing about anyone. */
+export const UNGATED_ROUTES = FHIR_ROUTES.filter((r) => r.access.includes('public'));
 
 /**
  * The FHIR R4 data plane of a provider (mounted at /fhir/r4): the routes only translate HTTP to a gate

@@ -5,9 +5,9 @@ import { operationOutcome } from '@/server/fhir/operation-outcome';
 import { countResources, patientIdsByIdentifier, readResource } from '@/server/fhir/resource-store';
 import { parseSearchBatch, type ParsedBatch } from '@/server/fhir/search-batch';
 import { searchResources, searchResourcesTogether, type MatchRow } from '@/server/fhir/search-batch-store';
-import { FhirSearchError, isSearchableType, parseSearch, type FhirSearch } from '@/server/fhir/search-params';
+import { FhirSearchError, isSearchableType, parseSearch, type FhirSearch, type SearchableType } from '@/server/fhir/search-params';
 import { searchsetBundle, withSource } from '@/server/fhir/searchset-bundle';
-import { refusal, type Caller, type GateOperation, type Permitted, type Refusal } from './consent-gate';
+import { isRefusal, refusal, type Caller, type GateOperation, type Permitted, type Refusal } from './consent-gate';
 import { consentOutcomeEntry } from './consent-outcome';
 import { answerProvenance } from './provenance';
 
@@ -23,6 +23,10 @@ export interface FhirBase {
 const primaryUseOnly = (caller: Caller): Refusal | null =>
   PRIMARY_USE.has(caller.edr.purpose) ? null : refusal(403, 'forbidden', `record-level access is not allowed for purpose ${caller.edr.purpose}; use $aggregate`);
 
+/** The resource type a read or search is about, or why it is refused before the store is asked (a type not served here, or not primary use). */
+const servedType = (type: string, caller: Caller): SearchableType | Refusal =>
+  isSearchableType(type) ? (primaryUseOnly(caller) ?? type) : refusal(404, 'not-supported', `resource type ${type} is not served here`);
+
 /** The rows the gate let through, in the candidates' order. */
 const keptOf = (permitted: Permitted): { kept: MatchRow[]; decisions: Map<string, PdpDecision> } =>
   permitted.kind === 'records' ? permitted : { kept: [], decisions: new Map() };
@@ -32,10 +36,9 @@ export function readOperation(base: FhirBase, type: string, id: string, query: s
   return {
     query,
     async candidates(store, caller) {
-      if (!isSearchableType(type)) return refusal(404, 'not-supported', `resource type ${type} is not served here`);
-      const denied = primaryUseOnly(caller);
-      if (denied) return denied;
-      const row = await readResource(store, caller.edr.datasetId, type, id);
+      const served = servedType(type, caller);
+      if (isRefusal(served)) return served;
+      const row = await readResource(store, caller.edr.datasetId, served, id);
       if (!row) return refusal(404, 'not-found', `${type}/${id} is not known`);
       return { kind: 'records', rows: [{ id: row.id, nationalId: row.nationalId, dataCategory: row.dataCategory, resource: row.resource }] };
     },
@@ -92,13 +95,12 @@ export function searchOperation(base: FhirBase, type: string, params: URLSearchP
   return {
     query,
     async candidates(store, caller) {
-      if (!isSearchableType(type)) return refusal(404, 'not-supported', `resource type ${type} is not served here`);
-      const denied = primaryUseOnly(caller);
-      if (denied) return denied;
+      const served = servedType(type, caller);
+      if (isRefusal(served)) return served;
       const dataset = caller.edr.datasetId;
       let search: FhirSearch;
       try {
-        search = await namePatient(parseSearch(type, params), (identifiers) => patientIdsByIdentifier(store, dataset, identifiers));
+        search = await namePatient(parseSearch(served, params), (identifiers) => patientIdsByIdentifier(store, dataset, identifiers));
       } catch (error) {
         if (error instanceof FhirSearchError) return refusal(400, 'invalid', error.message);
         throw error;

@@ -18,6 +18,8 @@ export function nextAuthOidcProvider(provider: TOidcProvider): OAuthConfig<Recor
     authorization: { params: { scope: 'openid email profile' } },
     checks: ['pkce', 'state', 'nonce'],
     idToken: true,
+    // next-auth's default of 3.5 s for the token and discovery requests failed a sign-in when the IdP was busy.
+    httpOptions: { timeout: 10_000 },
     profile: (claims) => ({ id: String(claims.sub) }),
   };
 }

@@ -8,6 +8,7 @@ import { buildIsStale } from '../scripts/build-if-stale';
 import { baseURL } from '../playwright.config';
 import { startDataspace } from '../server/dataspace/testing/start-dataspace';
 import { startDataspaceControl } from './dataspace-control';
+import { e2eOidcProviders, resolveKeycloak, startKeycloak, type TStartedKeycloak } from './keycloak/keycloak';
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -32,13 +33,33 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const build = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) throw new Error('next build failed');
   }
-  const dataspace = await startDataspace({ seedPatients: Number(process.env.E2E_SEED_PATIENTS ?? 80) });
+  // Keycloak (for the single sign-on tests) starts alongside the participants: it takes the longest.
+  const keycloakDist = resolveKeycloak();
+  if (!keycloakDist.ok) console.log(`\n[e2e] SSO tests will be SKIPPED: ${keycloakDist.reason}\n`);
+  const port = new URL(baseURL).port;
+  const [startedDataspace, startedKeycloak] = await Promise.allSettled([
+    // Keycloak's start takes both cores for a minute or more: the participants get longer to be ready meanwhile.
+    startDataspace({ seedPatients: Number(process.env.E2E_SEED_PATIENTS ?? 80), ...(keycloakDist.ok ? { timeoutMs: 300_000 } : {}) }),
+    keycloakDist.ok ? startKeycloak(keycloakDist.home, baseURL) : Promise.resolve<TStartedKeycloak | null>(null),
+  ]);
+  if (startedDataspace.status === 'rejected' || startedKeycloak.status === 'rejected') {
+    if (startedDataspace.status === 'fulfilled') await startedDataspace.value.stop();
+    if (startedKeycloak.status === 'fulfilled') await startedKeycloak.value?.stop();
+    throw startedDataspace.status === 'rejected' ? startedDataspace.reason : (startedKeycloak as PromiseRejectedResult).reason;
+  }
+  const dataspace = startedDataspace.value;
+  const keycloak = startedKeycloak.value;
+  if (keycloak) {
+    console.log(`[e2e] Keycloak ${keycloakDist.ok ? keycloakDist.version : ''} ready at ${keycloak.url} after ${(keycloak.startupMs / 1000).toFixed(1)} s`);
+    process.env.E2E_KEYCLOAK = JSON.stringify({ url: keycloak.url, adminUser: keycloak.adminUser, adminPassword: keycloak.adminPassword });
+  } else {
+    process.env.E2E_KEYCLOAK_MISSING = keycloakDist.ok ? 'not started' : keycloakDist.reason;
+  }
   // Workers start after this set-up and inherit the environment: tests find the participants here.
   process.env.E2E_DATASPACE = JSON.stringify({ authorityUrl: dataspace.authorityUrl, participants: dataspace.participants });
   const control = await startDataspaceControl(dataspace);
   process.env.E2E_DATASPACE_CONTROL = control.url;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'd4h-e2e-'));
-  const port = new URL(baseURL).port;
   const web = spawn(process.execPath, ['--import', 'tsx', 'scripts/web-server.ts'], {
     env: {
       ...process.env,
@@ -51,6 +72,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
       AUTHORITY_URL: dataspace.authorityUrl,
       DATASPACE_OPERATOR_TOKEN: dataspace.operatorToken,
+      ...(keycloak ? { OIDC_PROVIDERS: e2eOidcProviders(keycloak.url) } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -64,6 +86,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await new Promise((r) => web.once('exit', r));
     await control.close();
     await dataspace.stop();
+    await keycloak?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOidcProviders, type TOidcProvider } from './auth/oidc/oidc-config';
 
 /**
  * The web process's configuration, parsed once at start-up. A wrong value stops the process with a
@@ -27,11 +28,13 @@ const ZEnvSchema = z.object({
     .pipe(z.array(z.union([z.ipv4(), z.ipv6()], { error: 'must be a comma-separated list of IP addresses' })).min(1))
     .optional()
     .describe('addresses of the reverse proxies whose X-Forwarded-For entries are believed'),
+  OIDC_PROVIDERS: z.string().min(1).optional().describe("hospitals' identity providers, a JSON array (see oidc-config.ts)"),
+  OIDC_PROVIDERS_FILE: z.string().min(1).optional().describe('a file holding that JSON array, when OIDC_PROVIDERS is not set'),
 }).refine((e) => e.TRUSTED_PROXY_COUNT === undefined || e.TRUSTED_PROXIES === undefined, {
   message: 'set TRUSTED_PROXY_COUNT or TRUSTED_PROXIES, not both',
   path: ['TRUSTED_PROXIES'],
 });
-export type TEnv = z.infer<typeof ZEnvSchema>;
+export type TEnv = z.infer<typeof ZEnvSchema> & { oidcProviders: TOidcProvider[] };
 
 let cached: TEnv | undefined;
 
@@ -42,6 +45,6 @@ export function env(): TEnv {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  cached = parsed.data;
+  cached = { ...parsed.data, oidcProviders: parseOidcProviders(parsed.data) };
   return cached;
 }

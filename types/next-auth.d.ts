@@ -13,5 +13,9 @@ declare module 'next-auth/jwt' {
     sv?: number;
     authTime?: number;
     sid?: string;
+    /** Id of the hospital identity provider the user signed in through; absent for the credentials sign-in. */
+    idp?: string;
+    /** That provider's ID token, sent back as id_token_hint on sign-out. */
+    idToken?: string;
   }
 }

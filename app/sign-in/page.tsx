@@ -3,6 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { currentUser } from '@/server/auth/current-user';
 import { ROLE_HOME } from '@/server/auth/role-home';
 import { SignInForm } from '@/components/ui/sign-in-form';
+import { SsoButtons } from '@/components/ui/sso-buttons';
+import { env } from '@/server/env';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { DEMO_USERS } from '@/server/synthetic/demo-people';
 
@@ -17,6 +19,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const t = await getTranslations();
   const showDemo = process.env.SEED_DEMO !== 'false';
+  const hospitals = env().oidcProviders.map((p) => ({ id: p.id, name: p.name }));
+  // next-auth sends a refused or failed IdP sign-in back here with ?error= (AccessDenied when the app refused).
+  const ssoError = typeof params.error === 'string' ? (params.error === 'AccessDenied' ? 'ssoRefused' : 'ssoFailed') : null;
   return (
     <main className="auth-page">
       <section className="auth-hero" aria-label={t('app.name')}>
@@ -56,7 +61,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
                 {t('signIn.sessionEnded')}
               </p>
             ) : null}
+            {ssoError ? (
+              <p className="notice danger" role="alert" id="sso-error">
+                {t(`signIn.${ssoError}`)}
+              </p>
+            ) : null}
             <SignInForm />
+            <SsoButtons providers={hospitals} />
           </div>
           {showDemo ? (
             <div className="card">

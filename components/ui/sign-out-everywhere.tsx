@@ -1,6 +1,6 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
-import { signOut } from 'next-auth/react';
+import { signOutAndEndIdpSession } from './sign-out';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/components/trpc/trpc-provider';
 
@@ -9,7 +9,7 @@ export function SignOutEverywhere() {
   const t = useTranslations();
   const mutation = useMutation(
     trpc.session.signOutEverywhere.mutationOptions({
-      onSuccess: () => signOut({ callbackUrl: '/sign-in?reason=ended' }),
+      onSuccess: () => signOutAndEndIdpSession('/sign-in?reason=ended'),
     }),
   );
   return (

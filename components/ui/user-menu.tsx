@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { signOut } from 'next-auth/react';
+import { signOutAndEndIdpSession } from './sign-out';
 import { useTranslations } from 'next-intl';
 import { LanguageSwitch } from './language-switch';
 
@@ -42,7 +42,7 @@ export function UserMenu({ name, email, roleLabel, organisation }: { name: strin
         <Link className="button secondary small" href="/account">
           {t('nav.account')}
         </Link>
-        <button className="button small" type="button" onClick={() => signOut({ callbackUrl: '/sign-in' })}>
+        <button className="button small" type="button" onClick={() => void signOutAndEndIdpSession('/sign-in')}>
           {t('shell.signOut')}
         </button>
       </div>

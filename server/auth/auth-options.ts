@@ -10,6 +10,8 @@ import { revokeSession, SESSION_LIMITS } from './session-policy';
 import { checkSessionCached, forgetSessionChecks } from './session-check-cache';
 import { clientAddressFrom } from './client-address';
 import { sessionCookie } from './session-cookie';
+import { nextAuthOidcProvider } from './oidc/oidc-providers';
+import { admitOidcSignIn, oidcSessionToken } from './oidc/oidc-callbacks';
 
 /** Thrown as the sign-in error code so the sign-in page can show the matching message. */
 export const SIGN_IN_ERRORS = { invalid: 'invalid', locked: 'locked' } as const;
@@ -41,9 +43,16 @@ export const authOptions: AuthOptions = {
         return { ...result.user, sessionVersion: result.sessionVersion };
       },
     }),
+    // Hospitals' identity providers (OIDC_PROVIDERS); none by default.
+    ...env().oidcProviders.map(nextAuthOidcProvider),
   ],
   callbacks: {
-    async jwt({ token, user }) {
+    async signIn({ account, profile }) {
+      return account?.type === 'oauth' ? admitOidcSignIn(account, profile) : true;
+    },
+    async jwt({ token, user, account }) {
+      // Every sign-in path gets its own session id: a plain sign-out revokes exactly that session.
+      if (user && account?.type === 'oauth') return { ...(await oidcSessionToken(token, account)), sid: randomUUID() };
       if (user) {
         const signedIn = user as typeof user & { sessionVersion: number } & NonNullable<typeof token.user>;
         const { sessionVersion, ...sessionUser } = signedIn;

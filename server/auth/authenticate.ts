@@ -7,7 +7,7 @@ import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_SUBTYPES, AUDIT_TYPES } from '@/se
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
 import { isSignInLocked, recordSignInAttempt } from './sign-in-rate-limit';
 import { isRole } from './roles';
-import type { SessionUser } from './session-user';
+import { toSessionUser, type SessionUser } from './session-user';
 
 export const ZCredentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -48,7 +48,7 @@ export async function authenticate(db: Database, input: unknown, clientAddress: 
     await audit('failure', !row ? 'unknown account' : row.disabled ? 'account disabled' : 'wrong password');
     return { ok: false, reason: 'invalid' };
   }
-  const user: SessionUser = { id: row.id, name: row.name, email: row.email, role: row.role, organisation: row.organisation, nationalId: row.nationalId };
+  const user = toSessionUser(row);
   await recordSignInAttempt(db, email, clientAddress, true);
   await audit('success', 'signed in', user);
   return { ok: true, user, sessionVersion: row.sessionVersion };

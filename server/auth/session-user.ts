@@ -9,3 +9,8 @@ export interface SessionUser {
   organisation: string | null;
   nationalId: string | null;
 }
+
+/** The session's view of a user row (whatever sign-in found it). */
+export function toSessionUser(row: SessionUser): SessionUser {
+  return { id: row.id, name: row.name, email: row.email, role: row.role, organisation: row.organisation, nationalId: row.nationalId };
+}

@@ -12,7 +12,8 @@ export const users = pgTable(
     organisation: text('organisation'),
     /** National health identifier of a patient user. */
     nationalId: text('national_id').unique(),
-    passwordHash: text('password_hash').notNull(),
+    /** Null for a user who signs in only through a hospital's identity provider. */
+    passwordHash: text('password_hash'),
     disabled: boolean('disabled').notNull().default(false),
     /** Bumped by "sign out everywhere" and by disabling: every JWT carrying an older version is refused. */
     sessionVersion: integer('session_version').notNull().default(1),

@@ -34,7 +34,7 @@ export interface Dataspace {
  * this or any other process take their local port from that range, so a port chosen there can be taken
  * between this check and the participant's bind (a CI run lost a whole test file to that race).
  */
-async function freePort(taken: ReadonlySet<number> = new Set()): Promise<number> {
+export async function freePort(taken: ReadonlySet<number> = new Set()): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const port = 20_000 + Math.floor(Math.random() * 12_000);
     if (taken.has(port)) continue;

@@ -4,7 +4,7 @@ import { currentUser } from '@/server/auth/current-user';
 import { ROLE_HOME } from '@/server/auth/role-home';
 import { SignInForm } from '@/components/ui/sign-in-form';
 import { LanguageSwitch } from '@/components/ui/language-switch';
-import { DEMO_USERS } from '@/server/synthetic/demo-people';
+import { DEMO_USERS } from '@/db/app/demo-users';
 
 export async function generateMetadata() {
   const t = await getTranslations('signIn');

@@ -7,7 +7,7 @@ import { seedDemoUsers } from '@/db/app/seed-demo-users';
 import { users } from '@/db/app/schema/users';
 import { careRelationships } from '@/db/app/schema/care-relationships';
 import { auditEvents } from '@/db/app/schema/audit-events';
-import { DEMO_PASSWORD, DEMO_USERS } from '@/server/synthetic/demo-people';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/db/app/demo-users';
 import { authenticate } from './authenticate';
 import { checkSession, SESSION_LIMITS } from './session-policy';
 import { SIGN_IN_LIMITS } from './sign-in-rate-limit';

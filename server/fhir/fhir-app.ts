@@ -1,6 +1,7 @@
 import type { Bundle, BundleEntry, Provenance, Resource } from '@medplum/fhirtypes';
 import { Hono, type Context } from 'hono';
 import type { Database } from '@/db/client';
+import { CODE_SYSTEMS } from '@/server/terminology/code-systems';
 import { isDataCategory, type DataCategory } from '@/server/dataspace/protocol/data-category';
 import { verifyEdrToken, type EdrClaims } from '@/server/dataspace/protocol/edr-token';
 import { publicJwks, type ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
@@ -37,7 +38,6 @@ export interface FhirAppOptions {
 }
 
 const FHIR_JSON = 'application/fhir+json';
-export const CONSENT_STATUS_SYSTEM = 'https://d4h.example/fhir/CodeSystem/consent-status';
 const PRIMARY_USE = new Set(['TREAT', 'ETREAT']);
 
 interface Caller {
@@ -167,7 +167,7 @@ export function createFhirApp(opts: FhirAppOptions) {
         issue: [...decisions.entries()].map(([patient, d]) => ({
           severity: 'information' as const,
           code: d.status === 'active' ? ('informational' as const) : ('suppressed' as const),
-          details: { coding: [{ system: CONSENT_STATUS_SYSTEM, code: d.status }], text: `patient ${patient}: consent ${d.status}` },
+          details: { coding: [{ system: CODE_SYSTEMS.consentStatus, code: d.status }], text: `patient ${patient}: consent ${d.status}` },
           expression: [`Patient.identifier.where(value='${patient}')`],
         })),
       },

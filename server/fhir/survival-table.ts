@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { fhirResource } from '@/db/participant/schema/fhir-resource';
 import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
-import { CANCER_TYPES, DISEASE_STATUS, DISEASE_STATUS_LOINC } from '@/server/synthetic/ehr/codes';
+import { CANCER_TYPES } from '@/server/terminology/cancers';
+import { DISEASE_STATUS, DISEASE_STATUS_LOINC } from '@/server/terminology/mcode';
 import { MIN_CONTRIBUTING_RECORDS } from './aggregate';
 import { K_ANONYMITY, SUPPRESSED } from './disclosure-control';
 
@@ -14,7 +15,7 @@ export const ZSurvivalRequest = z
   .object({
     survival: z
       .object({
-        /** Cancer type key (server/synthetic/ehr/codes.ts CANCER_TYPES); all primary cancers when absent. */
+        /** Cancer type key (server/terminology/cancers.ts CANCER_TYPES); all primary cancers when absent. */
         cancerType: z.enum(CANCER_TYPES.map((c) => c.key) as [string, ...string[]]).optional(),
         intervalMonths: z.union([z.literal(3), z.literal(6), z.literal(12)]).default(6),
       })

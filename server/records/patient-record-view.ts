@@ -1,12 +1,12 @@
 import type { CodeableConcept, Condition, DiagnosticReport, MedicationRequest, MedicationStatement, Observation, Patient, Procedure, Resource } from '@medplum/fhirtypes';
 import type { FanOutResult, SourcedResource } from '@/server/dataspace/consumer/record-fan-out';
 import type { TRecordOutput, TSource } from '@/server/api/routers/patients/record.schema';
-import { MCODE } from '@/server/synthetic/ehr/codes';
-import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/synthetic/demo-people';
+import { MCODE } from '@/server/terminology/mcode';
+import { CODE_SYSTEMS, NATIONAL_HEALTH_ID_SYSTEM } from '@/server/terminology/code-systems';
 import { hba1cBothUnits } from './hba1c';
 
-const LOINC = 'http://loinc.org';
-const ATC = 'http://www.whocc.no/atc';
+const LOINC = CODE_SYSTEMS.loinc;
+const ATC = CODE_SYSTEMS.atc;
 
 /** mCODE profiles shown in the oncology section, with the kind label the UI translates. */
 const ONCOLOGY_KINDS: Record<string, string> = {

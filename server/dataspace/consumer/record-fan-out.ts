@@ -1,13 +1,11 @@
 import type { Bundle, OperationOutcome, Provenance, Resource } from '@medplum/fhirtypes';
 import type { DspConsumer } from '@/server/dataspace/protocol/dsp-client';
-import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/synthetic/demo-people';
+import { CODE_SYSTEMS, NATIONAL_HEALTH_ID_SYSTEM } from '@/server/terminology/code-systems';
 import type { AuthorityDirectory } from './authority-directory';
 import type { CircuitBreaker } from './circuit-breaker';
 import { classifyDspError, ContractRefused, ProviderUnreachable } from './consumer-errors';
 import type { ContractManager, LiveTransfer } from './contract-manager';
 
-/** Code system of the per-patient consent status providers put in a search bundle (see server/fhir/fhir-app.ts). */
-const CONSENT_STATUS_SYSTEM = 'https://d4h.example/fhir/CodeSystem/consent-status';
 
 export const PROVIDER_STATUSES = ['ok', 'timeout', 'unavailable', 'denied'] as const;
 export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
@@ -165,7 +163,7 @@ function consentOf(bundles: Bundle[], nationalId: string): ConsentState {
       .flatMap((e) => (e.resource as OperationOutcome).issue)
       .filter((i) => !i.expression || i.expression.some((x) => x.includes(nationalId)))
       .flatMap((i) => i.details?.coding ?? [])
-      .filter((c) => c.system === CONSENT_STATUS_SYSTEM)
+      .filter((c) => c.system === CODE_SYSTEMS.consentStatus)
       .map((c) => c.code),
   );
   if (codes.includes('withdrawn')) return codes.every((c) => c === 'withdrawn') ? 'withdrawn' : 'partial';

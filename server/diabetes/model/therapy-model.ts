@@ -13,6 +13,7 @@ import type { TTherapyModelInput } from '@/server/diabetes/model/input-schema';
 import { ZTherapyModelInputSchema, toPatientFeatureValues } from '@/server/diabetes/model/input-schema';
 import { modelFile } from '@/server/diabetes/model/model-files';
 import type { PatientFeatureName, PatientFeatureValues } from '@/server/diabetes/model/patient-features';
+import { hba1cReported } from '@/server/terminology/units';
 import { PATIENT_FEATURES, PATIENT_FEATURE_NAMES } from '@/server/diabetes/model/patient-features';
 import type { EnsembleTarget } from '@/server/diabetes/model/tree-ensemble';
 import { expectedValue, treeShap } from '@/server/diabetes/model/tree-shap';
@@ -128,7 +129,7 @@ export async function runTherapyModel(rows: Float64Array, options: Pick<PredictO
 }
 
 const K = DRUG_CLASS_IDS.length;
-const toPercent = (mmolMol: number): number => Math.round((mmolMol / 10.929 + 2.15) * 10) / 10;
+const toPercent = (mmolMol: number): number => hba1cReported(mmolMol, 'mmolMol').percent;
 
 function rowsFor(patients: readonly PatientFeatureValues[]): Float64Array {
   const rows = new Float64Array(patients.length * K * N_MODEL_INPUTS);

@@ -58,6 +58,18 @@ export interface Practitioner {
 /** The resource types of a patient's record: one search each, all in one batch per provider. */
 export const RECORD_TYPES = ['Patient', 'Condition', 'Observation', 'MedicationRequest', 'MedicationStatement', 'Procedure', 'DiagnosticReport'] as const;
 
+/**
+ * One search of a fan-out: a resource type and extra parameters (the patient's identifier is added).
+ * A record read asks for everything; a lighter read (the patient list) asks for a few codes.
+ */
+export interface PatientSearch {
+  type: (typeof RECORD_TYPES)[number];
+  params?: string;
+  count?: number;
+}
+
+const WHOLE_RECORD: readonly PatientSearch[] = RECORD_TYPES.map((type) => (type === 'Patient' ? { type } : { type, params: '_sort=-date' }));
+
 const GET_RETRIES = 2;
 const PAGE_SIZE = 200;
 
@@ -175,7 +187,7 @@ function consentOf(bundles: Bundle[], nationalId: string): ConsentState {
  * Reads one patient's record from every provider the record locator names, in parallel, each within
  * its own time budget; a provider that is down, slow or refuses becomes a status, never an exception.
  */
-export async function fanOutRecord(deps: FanOutDeps, input: { nationalId: string; practitioner: Practitioner; identity: Parameters<AuthorityDirectory['locate']>[0] }): Promise<FanOutResult> {
+export async function fanOutRecord(deps: FanOutDeps, input: { nationalId: string; practitioner: Practitioner; identity: Parameters<AuthorityDirectory['locate']>[0]; searches?: readonly PatientSearch[] }): Promise<FanOutResult> {
   let providerIds: string[];
   try {
     providerIds = await deps.directory.locate(input.identity, input.nationalId);
@@ -211,9 +223,9 @@ export async function fanOutRecord(deps: FanOutDeps, input: { nationalId: string
         const batch: Bundle = {
           resourceType: 'Bundle',
           type: 'batch',
-          entry: RECORD_TYPES.map((type) => {
-            const query = type === 'Patient' ? `identifier=${identifier}` : `patient.identifier=${identifier}&_sort=-date`;
-            return { request: { method: 'GET' as const, url: `${type}?${query}&_count=${PAGE_SIZE}` } };
+          entry: (input.searches ?? WHOLE_RECORD).map(({ type, params, count }) => {
+            const query = [type === 'Patient' ? `identifier=${identifier}` : `patient.identifier=${identifier}`, params, `_count=${count ?? PAGE_SIZE}`].filter(Boolean).join('&');
+            return { request: { method: 'GET' as const, url: `${type}?${query}` } };
           }),
         };
         bundles = searchsetsOf(providerId, await searchOnce(deps, live, '', input.practitioner, controller.signal, batch));

@@ -79,7 +79,7 @@ export function PatientsInCare({ area }: { area: 'diabetes' | 'oncology' }) {
             <label htmlFor="patient-search">{t('search')}</label>
             <input id="patient-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('searchHint')} />
           </div>
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="my-patients-title">
+          <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="my-patients-title">
             <table data-testid="patients-in-care">
               <thead>
                 <tr>

@@ -39,8 +39,9 @@ export function TableCard<T>({
       {rows && rows.length === 0 && emptyText ? <p className="muted">{emptyText}</p> : null}
       {rows && rows.length > 0 ? (
         // A wide table scrolls inside its card, and the keyboard can scroll it too (WCAG 2.1.1; axe
-        // scrollable-region-focusable): the region is focusable and named by the card's heading.
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-title`}>
+        // scrollable-region-focusable): the scroll area is focusable and named by the card heading (a group, not
+        // a second landmark of the same name).
+        <div className="table-wrap" tabIndex={0} role="group" aria-labelledby={`${id}-title`}>
           <table data-testid={testId}>
             <thead>
               <tr>

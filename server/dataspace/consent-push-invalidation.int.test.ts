@@ -4,7 +4,7 @@ import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/terminology/code-systems';
 import { DspConsumer, enrolConsumer, offersOf, type ConsumerTransfer } from './protocol/dsp-client';
 import { generateParticipantKeyPair, publicJwks } from './protocol/participant-keys';
 import { signParticipantToken } from './protocol/participant-token';
-import { callParticipant, type ParticipantIdentity } from './runtime/participant-http';
+import { callParticipant, type ParticipantIdentity } from './protocol/participant-http';
 import { startDataspace, type Dataspace } from './testing/start-dataspace';
 
 // Providers keep the authority's consent decisions under a lease, and the authority pushes every change

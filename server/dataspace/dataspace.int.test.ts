@@ -182,7 +182,7 @@ describe('consent at the source', () => {
     const query = `/Observation?patient.identifier=${MARIE}&code=59261-8&_count=2`;
     const before = await json<Bundle>(await consumer.fhir(treat, query, practitioner));
     expect(before.entry?.filter((e) => e.search?.mode === 'match')).toHaveLength(2);
-    const { callParticipant } = await import('./runtime/participant-http');
+    const { callParticipant } = await import('./protocol/participant-http');
     const identity = { id: 'd4h-clinic', key, credential: () => credential };
     const rule = await callParticipant<{ id: string }>(identity, { url: `${ds.authorityUrl}/consents`, audience: 'ehealth-agency', body: { patient: MARIE, decision: 'deny', purpose: 'TREAT', recordedBy: 'marie.schmit@example.lu' } });
     const after = await json<Bundle>(await consumer.fhir(treat, query, practitioner));

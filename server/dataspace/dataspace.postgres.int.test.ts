@@ -5,7 +5,7 @@ import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/terminology/code-systems';
 import { DspConsumer, enrolConsumer, offersOf } from './protocol/dsp-client';
 import { validateDspMessage } from './protocol/dsp-validator';
 import { generateParticipantKeyPair, publicJwks, type ParticipantKeyPair } from './protocol/participant-keys';
-import { callParticipant } from './runtime/participant-http';
+import { callParticipant } from './protocol/participant-http';
 import { startDataspace, type Dataspace } from './testing/start-dataspace';
 
 /**

@@ -4,7 +4,7 @@ import { validateFhirR4 } from '@/server/fhir/testing/fhir-schema';
 import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/terminology/code-systems';
 import { DspConsumer, enrolConsumer, offersOf, type ConsumerTransfer } from './protocol/dsp-client';
 import { generateParticipantKeyPair, publicJwks, type ParticipantKeyPair } from './protocol/participant-keys';
-import { callParticipant, type ParticipantIdentity } from './runtime/participant-http';
+import { callParticipant, type ParticipantIdentity } from './protocol/participant-http';
 import { startDataspace, type Dataspace } from './testing/start-dataspace';
 
 // The record read of the consumer: a FHIR batch of searches, one consent decision and one audit event per patient.

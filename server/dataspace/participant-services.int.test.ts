@@ -4,7 +4,7 @@ import { DspConsumer, enrolConsumer, offersOf, type ConsumerTransfer } from './p
 import type { DspCatalog } from './protocol/dsp-types';
 import { validateDspMessage } from './protocol/dsp-validator';
 import { generateParticipantKeyPair, publicJwks, type ParticipantKeyPair } from './protocol/participant-keys';
-import { callParticipant } from './runtime/participant-http';
+import { callParticipant } from './protocol/participant-http';
 import { startDataspace, type Dataspace } from './testing/start-dataspace';
 
 const MARIE = '1958031500017';

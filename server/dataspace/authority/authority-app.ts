@@ -6,7 +6,7 @@ import { accessEventIndex } from '@/db/participant/schema/access-event-index';
 import { consentRule } from '@/db/participant/schema/consent';
 import { recordLocation } from '@/db/participant/schema/record-locator';
 import { issuedCredential, registryParticipant } from '@/db/participant/schema/registry';
-import { DATA_CATEGORIES, type DataCategory } from '@/server/dataspace/protocol/data-category';
+import { DATA_CATEGORIES, type DataCategory } from '@/server/fhir/data-category';
 import { issueParticipantCredential, PARTICIPANT_ROLES, type ParticipantRole } from '@/server/dataspace/protocol/participant-credential';
 import { jwkThumbprint, publicJwks, type ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
 import { PURPOSES } from '@/server/dataspace/protocol/purpose-of-use';
@@ -15,12 +15,12 @@ import { findParticipant, WEB_APP_PARTICIPANT } from '@/server/dataspace/partici
 import { requireParticipant, type ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
 import { visiblePurposes } from './access-policy';
 import { generatedConsentRules } from './default-consents';
-import { readSetting, writeSetting } from '@/server/dataspace/runtime/key-store';
-import { callParticipant } from '@/server/dataspace/runtime/participant-http';
+import { readSetting, writeSetting } from '@/db/participant/settings';
+import { callParticipant } from '@/server/dataspace/protocol/participant-http';
 import { ConsentSubscriptions } from './consent-subscriptions';
 import { decide, EVERYONE, msUntilRulesChange, type ConsentRuleView } from './policy-decision';
 import { ZNationalId } from '@/server/records/national-id';
-import { SoleWriterCache } from '@/server/dataspace/runtime/sole-writer-cache';
+import { SoleWriterCache } from '@/db/sole-writer-cache';
 
 export const DEFAULT_CONSENT_LEASE_SECONDS = 15;
 

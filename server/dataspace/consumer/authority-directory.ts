@@ -1,4 +1,4 @@
-import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/runtime/participant-http';
+import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/protocol/participant-http';
 import type { ConsumerSettings } from './consumer-settings';
 
 export interface DirectoryParticipant {

@@ -1,5 +1,5 @@
 import { DspRefusal } from '@/server/dataspace/protocol/dsp-client';
-import { ParticipantCallError } from '@/server/dataspace/runtime/participant-http';
+import { ParticipantCallError } from '@/server/dataspace/protocol/participant-http';
 
 /** The provider answered and said no (a DSP error, a TERMINATED negotiation, no offer for the purpose). */
 export class ContractRefused extends Error {

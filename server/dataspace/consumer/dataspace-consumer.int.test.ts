@@ -9,7 +9,7 @@ import { validateFhirR4 } from '@/server/fhir/testing/fhir-schema';
 import { validateDspMessage } from '@/server/dataspace/protocol/dsp-validator';
 import type { DspCatalog } from '@/server/dataspace/protocol/dsp-types';
 import { newPid } from '@/server/dataspace/protocol/dsp-messages';
-import { callParticipant } from '@/server/dataspace/runtime/participant-http';
+import { callParticipant } from '@/server/dataspace/protocol/participant-http';
 import { startDataspace, type Dataspace } from '@/server/dataspace/testing/start-dataspace';
 import { testConsumerSettings } from '@/server/dataspace/testing/consumer-settings';
 import { DataspaceConsumer } from './dataspace-consumer';

@@ -7,7 +7,7 @@ import { PARTICIPANT_ROLES } from '@/server/dataspace/protocol/participant-crede
 import { verifyParticipantToken } from '@/server/dataspace/protocol/participant-token';
 import { memoryReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import { TokenError } from '@/server/dataspace/protocol/token-error';
-import { canonical, purposeOfOffer } from '@/server/dataspace/provider/negotiation-service';
+import { canonical, purposeOfOffer } from '@/server/dataspace/protocol/odrl-offer';
 import { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
 import type { DataspaceConsumer } from './dataspace-consumer';
 

@@ -1,4 +1,4 @@
-import { callParticipant, ParticipantCallError, type ParticipantIdentity } from '@/server/dataspace/runtime/participant-http';
+import { callParticipant, ParticipantCallError, type ParticipantIdentity } from './participant-http';
 import * as msg from './dsp-messages';
 import type { ContractAgreementMessage, ContractNegotiation, DspCatalog, NegotiationState, OdrlAgreement, OdrlOffer, TransferProcess, TransferStartMessage, TransferState } from './dsp-types';
 import { assertDspMessage } from './dsp-validator';

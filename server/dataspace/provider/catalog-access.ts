@@ -5,8 +5,8 @@ import { DSP_CONTEXT, HTTP_DATA_PULL, HEALTHDCATAP_CONTEXT, type DspCatalog, typ
 import { assertDspMessage } from '@/server/dataspace/protocol/dsp-validator';
 import { PURPOSE_INFO, PURPOSE_LEFT_OPERAND, ROLE_LEFT_OPERAND, type Purpose } from '@/server/dataspace/protocol/purpose-of-use';
 import type { DatasetDefinition } from './datasets';
-import { digitalTwinStats } from './digital-twin-aggregate';
-import { canonical } from './negotiation-service';
+import { digitalTwinStats } from './data-plane/digital-twin-aggregate';
+import { canonical } from '@/server/dataspace/protocol/odrl-offer';
 
 export const datasetIri = (provider: string, key: string): string => `urn:d4h:dataset:${provider}:${key}`;
 export const offerIri = (provider: string, key: string, purpose: Purpose): string => `urn:d4h:offer:${provider}:${key}:${purpose}`;

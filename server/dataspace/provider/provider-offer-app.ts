@@ -6,7 +6,7 @@ import type { ContractNegotiation, DspDataset } from '@/server/dataspace/protoco
 import { validateDspMessage } from '@/server/dataspace/protocol/dsp-validator';
 import { PURPOSES, type Purpose } from '@/server/dataspace/protocol/purpose-of-use';
 import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
-import { callParticipant, ParticipantCallError, type ParticipantIdentity } from '@/server/dataspace/runtime/participant-http';
+import { callParticipant, ParticipantCallError, type ParticipantIdentity } from '@/server/dataspace/protocol/participant-http';
 import { datasetIri, offerIri } from './catalog-access';
 import { recordProviderOffer } from './negotiation-service';
 

@@ -1,7 +1,7 @@
 import type { JSONWebKeySet } from 'jose';
-import type { DataCategory } from '@/server/dataspace/protocol/data-category';
+import type { DataCategory } from '@/server/fhir/data-category';
 import type { Purpose } from '@/server/dataspace/protocol/purpose-of-use';
-import { callParticipant, type ParticipantIdentity } from './participant-http';
+import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/protocol/participant-http';
 
 export interface PdpDecision {
   decision: 'permit' | 'deny' | 'partial';

@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import path from 'node:path';
 import { openDatabase, parseDatabaseTarget, type Database } from '@/db/client';
+import { PARTICIPANT_MIGRATIONS } from '@/db/participant/migrations-folder';
 import { consentRule } from '@/db/participant/schema/consent';
 import { registryParticipant } from '@/db/participant/schema/registry';
 import { issuedCredential } from '@/db/participant/schema/registry';
@@ -13,20 +13,19 @@ import { publicJwks, type ParticipantKeyPair } from '@/server/dataspace/protocol
 import { datasetsOf } from '@/server/dataspace/provider/datasets';
 import { ConsentDecisionCache } from '@/server/dataspace/provider/consent-decision-cache';
 import { createConsentInvalidationApp } from '@/server/dataspace/provider/consent-invalidation-app';
+import { openDataPlane } from '@/server/dataspace/provider/data-plane/open-data-plane';
 import { createProviderContractsApp } from '@/server/dataspace/provider/provider-contracts-app';
 import { createProviderDspApp } from '@/server/dataspace/provider/provider-dsp-app';
 import { createProviderOfferApp } from '@/server/dataspace/provider/provider-offer-app';
-import { createFhirApp } from '@/server/fhir/fhir-app';
 import { AuthorityClient } from './authority-client';
 import { memoryReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import { dbReplayGuard } from './db-replay-guard';
-import { loadOrCreateKey, readSetting, writeSetting } from './key-store';
+import { loadOrCreateKey } from './key-store';
+import { readSetting, writeSetting } from '@/db/participant/settings';
 import { resolveOperatorToken } from './operator-token';
 import type { ParticipantConfig } from './participant-env';
 import { seedDigitalTwins } from './seed-digital-twins';
 import { seedProvider } from './seed-provider';
-
-export const PARTICIPANT_MIGRATIONS = path.resolve(import.meta.dirname, '../../../db/participant/migrations');
 
 async function seedAuthority(db: Database, id: string, key: ParticipantKeyPair): Promise<string> {
   if (!(await readSetting(db, 'seeded'))) {
@@ -120,13 +119,13 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
     const decisions = new ConsentDecisionCache();
     stopLease = decisions.keepLease(() => authority.consentLease(), (e) => log(`consent lease not renewed (decisions are asked each time meanwhile): ${e.message}`));
     app.route('/consent-invalidations', createConsentInvalidationApp({ id: config.id, authority, replay, decisions }));
-    const fhir = createFhirApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, decisions, datasets, forwardDelayMs: config.forwardDelayMs });
+    const dataPlane = openDataPlane({ id: config.id, baseUrl: config.publicUrl, db, key, authority, decisions, datasets, forwardDelayMs: config.forwardDelayMs });
     auditorFlush = async () => {
       // One last attempt on a clean stop; whatever the authority did not take waits in the outbox.
-      await fhir.auditor.flush();
-      fhir.auditor.stop();
+      await dataPlane.auditor.flush();
+      dataPlane.auditor.stop();
     };
-    app.route('/fhir/r4', fhir.app);
+    app.route('/fhir/r4', dataPlane.app);
     // Credentials live 24 h; renew twice a day with the current one.
     refresh = setInterval(() => void enrol(config, key, log).then((c) => (credential = c)).catch((e: Error) => log(`credential refresh failed: ${e.message}`)), 12 * 3600_000);
     refresh.unref();

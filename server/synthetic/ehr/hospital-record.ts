@@ -18,7 +18,7 @@ import { DISEASE_STATUS, DISEASE_STATUS_DISPLAY, DISEASE_STATUS_LOINC, ECOG_ANSW
 import { hba1cPercentFromMmolMol } from '@/server/terminology/units';
 import { SYNTHETIC_DOSES } from './doses';
 import type { StoredResource } from '@/server/fhir/stored-resource';
-import type { DataCategory } from '@/server/dataspace/protocol/data-category';
+import type { DataCategory } from '@/server/fhir/data-category';
 import { REFERENCE_DATE, type Person } from './people';
 import { createRandom, mixSeed, type Random } from './random';
 

@@ -47,7 +47,7 @@ test('the demo patient held by two hospitals shows each condition once, with bot
   await expect(page.getByText('15 Mar 1958')).toBeVisible();
   // The series of a test opens with every result and its source.
   await page.getByTestId('series-toggle-family|hba1c').click();
-  const series = page.getByTestId('series-family|hba1c');
+  const series = page.getByTestId('series-family|hba1c').getByRole('list', { name: /^Every result of HbA1c/ });
   await expect(series.locator('li').first()).toContainText('mmol/mol');
   expect(await series.locator('li').count()).toBeGreaterThan(4);
   await expectAccessible(page);
@@ -95,6 +95,7 @@ test('the French record page shows no English clinical name the terminology tran
   expect(text).toContain('Diabète de type 2');
   expect(text).toContain('Cancer du côlon');
   expect(text).toContain('26 janv. 1955');
+  expect(text).toMatch(/1\s?000 mg deux fois par jour/);
 });
 
 test('"Patients in your care" lists name, age, sex, main problem and latest HbA1c, and searches and sorts', async ({ page }) => {

@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { MEDICATION_STATUS } from '@/server/terminology/medications';
 import type { TMedication, TMedicationEntry } from '@/server/records/merged-record-schema';
+import { Dose } from './dose';
 import { Codes, RecordTable } from './record-table';
 import { SourceTags } from './source-tag';
 import { useExpanded } from './use-expanded';
@@ -13,7 +14,8 @@ function EntryLine({ entry }: { entry: TMedicationEntry }) {
   return (
     <>
       {t(`medicationKind.${entry.kind}`)} · {entry.status ? f.name(MEDICATION_STATUS[entry.status] ?? { en: entry.status, fr: entry.status }) : '—'} · {f.date(entry.date)}
-      {entry.dosage ? ` · ${entry.dosage}` : ''} <SourceTags sources={[entry.source]} />
+      {entry.dose || entry.dosage ? ' · ' : ''}
+      <Dose dose={entry.dose} text={entry.dosage} /> <SourceTags sources={[entry.source]} />
     </>
   );
 }

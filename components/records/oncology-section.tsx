@@ -21,7 +21,9 @@ export function OncologySection({ items }: { items: TOncologyItem[] }) {
         <>
           <td>{f.name(o.kindName)}</td>
           <td>
-            {f.name(o.name)} {o.code ? <Codes codes={[o.code]} /> : null}
+            {/* The item's own name only when it says more than its kind (a marker's name, a panel's). */}
+            {f.name(o.name) !== f.name(o.kindName) ? <>{f.name(o.name)} </> : null}
+            {o.code ? <Codes codes={[o.code]} /> : null}
           </td>
           <td data-testid={`oncology-${o.kind}`}>{o.value ? f.name(o.value) : '—'}</td>
         </>

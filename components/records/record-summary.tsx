@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import type { TRecordSummary } from '@/server/records/merged-record-schema';
+import { Dose } from './dose';
 import { ObservationValue, Trend } from './observation-value';
 import { SourceTags } from './source-tag';
 import { useRecordFormat } from './use-record-format';
@@ -78,7 +79,11 @@ export function RecordSummary({ summary }: { summary: TRecordSummary }) {
           <ul className="summary-list">
             {summary.medications.map((m) => (
               <SummaryLine key={m.name.en} label={f.name(m.name)} date={m.date} sources={m.sources}>
-                {m.dosage ? <span className="muted">{m.dosage}</span> : null}
+                {m.dose || m.dosage ? (
+                  <span className="muted">
+                    <Dose dose={m.dose} text={m.dosage} />
+                  </span>
+                ) : null}
               </SummaryLine>
             ))}
           </ul>

@@ -59,7 +59,7 @@ export function RecordTable<T extends { key: string }>({
       renderRow={(row) => (
         <>
           {cells(row)}
-          {date ? <td>{f.date(date.of(row))}</td> : null}
+          {date ? <td className="nowrap">{f.date(date.of(row))}</td> : null}
           <td>
             <SourceTags sources={sources(row)} />
           </td>

@@ -32,10 +32,23 @@ export const ZConditionSchema = z.object({
 });
 export type TCondition = z.infer<typeof ZConditionSchema>;
 
+/** A dose as FHIR structures it (Dosage.doseAndRate, timing.repeat, route), rendered in the user's language. */
+export const ZStructuredDoseSchema = z.object({
+  value: z.number(),
+  unit: z.string(),
+  frequency: z.number().int(),
+  period: z.number(),
+  periodUnit: z.enum(['h', 'd', 'wk', 'mo']),
+  route: ZLocalTextSchema.nullable(),
+});
+export type TStructuredDose = z.infer<typeof ZStructuredDoseSchema>;
+
 export const ZMedicationEntrySchema = z.object({
   kind: z.enum(['request', 'statement']),
   status: z.string().nullable(),
+  /** The provider's free text, shown when the dose is not structured. */
   dosage: z.string().nullable(),
+  dose: ZStructuredDoseSchema.nullable(),
   date: z.string().nullable(),
   source: ZItemSourceSchema,
 });
@@ -130,7 +143,7 @@ export type TSummaryResult = z.infer<typeof ZSummaryResultSchema>;
 
 export const ZRecordSummarySchema = z.object({
   problems: z.array(ZSummaryItemSchema),
-  medications: z.array(ZSummaryItemSchema.extend({ dosage: z.string().nullable() })),
+  medications: z.array(ZSummaryItemSchema.extend({ dosage: z.string().nullable(), dose: ZStructuredDoseSchema.nullable() })),
   results: z.array(ZSummaryResultSchema),
   oncology: z
     .object({

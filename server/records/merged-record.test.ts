@@ -70,6 +70,8 @@ describe('merged record of a patient held by two hospitals', () => {
     expect(metformin).toHaveLength(1);
     // A prescription and a statement at each hospital: one current, three behind it.
     expect(metformin[0]!.current?.status).toBe('active');
+    // The dose as the provider structured it, for the page to say in each language.
+    expect(metformin[0]!.current?.dose).toEqual({ value: 1000, unit: 'mg', frequency: 2, period: 1, periodUnit: 'd', route: null });
     expect(metformin[0]!.history).toHaveLength(3);
     expect(new Set(metformin[0]!.sources.map((s) => s.providerId))).toEqual(new Set(['alzette-hospital', 'moselle-clinic']));
     expect(record.medications.length).toBe(new Set(inputs.filter((r) => r.resource.resourceType.startsWith('Medication')).map((r) => (r.resource as MedicationRequest).medicationCodeableConcept?.coding?.[0]?.code)).size);

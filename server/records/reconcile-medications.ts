@@ -1,20 +1,30 @@
-import type { MedicationRequest, MedicationStatement } from '@medplum/fhirtypes';
+import type { Dosage, MedicationRequest, MedicationStatement } from '@medplum/fhirtypes';
 import type { SourcedResource } from '@/server/dataspace/consumer/record-fan-out';
 import { CODE_SYSTEMS } from '@/server/terminology/code-systems';
 import { nameOfCodings } from '@/server/terminology/concepts';
 import { MCODE } from '@/server/terminology/mcode';
 import { bySource, itemSource, newestFirst } from './item-source';
-import type { TMedication, TMedicationEntry } from './merged-record-schema';
+import type { TMedication, TMedicationEntry, TStructuredDose } from './merged-record-schema';
+
+const PERIOD_UNITS = new Set(['h', 'd', 'wk', 'mo']);
+
+/** The structured dose of a FHIR Dosage, or null when the provider wrote only text. */
+function structuredDose(d: Dosage | undefined): TStructuredDose | null {
+  const q = d?.doseAndRate?.[0]?.doseQuantity;
+  const r = d?.timing?.repeat;
+  if (!q || typeof q.value !== 'number' || !r || typeof r.frequency !== 'number' || !r.periodUnit || !PERIOD_UNITS.has(r.periodUnit)) return null;
+  return { value: q.value, unit: q.code ?? q.unit ?? '', frequency: r.frequency, period: r.period ?? 1, periodUnit: r.periodUnit as TStructuredDose['periodUnit'], route: d?.route ? nameOfCodings(d.route.coding, d.route.text) : null };
+}
 
 type MedicationResource = MedicationRequest | MedicationStatement;
 
 function entryOf(m: MedicationResource, source: SourcedResource['source']): TMedicationEntry {
   if (m.resourceType === 'MedicationRequest') {
     const date = m.authoredOn ?? null;
-    return { kind: 'request', status: m.status ?? null, dosage: m.dosageInstruction?.[0]?.text ?? null, date, source: itemSource(m, source, date) };
+    return { kind: 'request', status: m.status ?? null, dosage: m.dosageInstruction?.[0]?.text ?? null, dose: structuredDose(m.dosageInstruction?.[0]), date, source: itemSource(m, source, date) };
   }
   const date = m.effectivePeriod?.start ?? m.effectiveDateTime ?? m.dateAsserted ?? null;
-  return { kind: 'statement', status: m.status ?? null, dosage: m.dosage?.[0]?.text ?? null, date, source: itemSource(m, source, date) };
+  return { kind: 'statement', status: m.status ?? null, dosage: m.dosage?.[0]?.text ?? null, dose: structuredDose(m.dosage?.[0]), date, source: itemSource(m, source, date) };
 }
 
 const isActiveEntry = (e: TMedicationEntry) => e.status === 'active' || e.status === 'on-hold';

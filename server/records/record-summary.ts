@@ -42,7 +42,7 @@ export function recordSummary(input: { conditions: TCondition[]; medications: TM
       : null;
   return {
     problems: input.conditions.filter(isActive).map((c) => ({ name: c.name, date: c.onset, sources: c.sources })),
-    medications: input.medications.filter((m) => m.current).map((m) => ({ name: m.name, dosage: m.current?.dosage ?? null, date: m.current?.date ?? null, sources: m.sources })),
+    medications: input.medications.filter((m) => m.current).map((m) => ({ name: m.name, dosage: m.current?.dosage ?? null, dose: m.current?.dose ?? null, date: m.current?.date ?? null, sources: m.sources })),
     results: KEY_RESULTS.map((k) => keyResult(k.key, input.observations)).filter((r): r is TSummaryResult => r !== null),
     oncology,
   };

@@ -3,7 +3,7 @@ import { CODE_SYSTEMS } from './code-systems';
 import { CONDITIONS, SNOMED_OTHER } from './conditions';
 import type { LocalText } from './display';
 import { LABS, OTHER_LAB_CODES } from './labs';
-import { CANCER_MEDICINES, DIABETES_MEDICINES } from './medications';
+import { CANCER_MEDICINES, DIABETES_MEDICINES, ROUTES } from './medications';
 import { DISEASE_STATUS, DISEASE_STATUS_LOINC, ECOG_LOINC, GENOMICS_LOINC, MCODE_KINDS, STAGING_LOINC } from './mcode';
 import { text } from './display';
 
@@ -18,7 +18,7 @@ function buildIndex(): Map<string, LocalText> {
     put(CODE_SYSTEMS.snomed, c.snomed, c.name);
     put(CODE_SYSTEMS.icd10, c.icd10, c.name);
   }
-  for (const c of Object.values(SNOMED_OTHER)) put(CODE_SYSTEMS.snomed, c.code, c.name);
+  for (const c of [...Object.values(SNOMED_OTHER), ...Object.values(ROUTES)]) put(CODE_SYSTEMS.snomed, c.code, c.name);
   for (const m of [...Object.values(DIABETES_MEDICINES), ...Object.values(CANCER_MEDICINES)]) put(CODE_SYSTEMS.atc, m.atc, m.name);
   for (const c of CANCER_TYPES) {
     put(CODE_SYSTEMS.snomed, c.snomed, c.name);

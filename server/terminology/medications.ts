@@ -41,6 +41,12 @@ export const CANCER_MEDICINES = {
   nivolumab: { atc: 'L01FF01', name: text('nivolumab', 'nivolumab') },
 } as const satisfies Record<string, MedicineDefinition>;
 
+/** Routes of administration (SNOMED CT), with names for people. */
+export const ROUTES = {
+  subcutaneous: { code: '34206005', display: 'Subcutaneous route', name: text('subcutaneous', 'sous-cutané') },
+  oral: { code: '26643006', display: 'Oral route', name: text('oral', 'orale') },
+} as const;
+
 /** FHIR MedicationRequest / MedicationStatement status codes (hl7.org/fhir/R4/valueset-medicationrequest-status.html). */
 export const MEDICATION_STATUS: Record<string, LocalText> = {
   active: text('active', 'en cours'),

@@ -46,3 +46,11 @@ export const creatinineMgDlFromUmolL = (umolL: number): number => umolL / CREATI
 // 30 mg/g ≈ 3 mg/mmol).
 export const CREATININE_MMOL_PER_G = 8.842;
 export const uacrMgMmolFromMgG = (mgG: number): number => mgG / CREATININE_MMOL_PER_G;
+
+/** Units whose abbreviation differs by language (UCUM `[IU]`: IU in English, UI in French). */
+const LOCAL_UNITS: Record<string, { en: string; fr: string }> = { '[IU]': { en: 'IU', fr: 'UI' } };
+
+/** A UCUM unit for people in one language. */
+export function unitForPeopleIn(ucum: string | null | undefined, locale: 'en' | 'fr'): string {
+  return (ucum && LOCAL_UNITS[ucum]?.[locale]) ?? unitForPeople(ucum);
+}

@@ -16,7 +16,7 @@ import { LABS, OTHER_LAB_CODES, type LabDefinition } from '@/server/terminology/
 import { DIABETES_MEDICINES } from '@/server/terminology/medications';
 import { DISEASE_STATUS, DISEASE_STATUS_DISPLAY, DISEASE_STATUS_LOINC, ECOG_ANSWERS, ECOG_DISPLAY, ECOG_LOINC, MCODE, STAGING_DISPLAY, STAGING_LOINC } from '@/server/terminology/mcode';
 import { hba1cPercentFromMmolMol } from '@/server/terminology/units';
-import { SYNTHETIC_DOSES } from './doses';
+import { syntheticDosage } from './doses';
 import type { StoredResource } from '@/server/fhir/stored-resource';
 import type { DataCategory } from '@/server/fhir/data-category';
 import { REFERENCE_DATE, type Person } from './people';
@@ -174,7 +174,7 @@ function diabetesHistory(b: RecordBuilder, r: Random, shareOfVisits: number): vo
 
   // Therapy history: each drug started at a step after diagnosis, stated as taken now.
   d.therapy.forEach((drug, i) => {
-    const def = { ...DIABETES_MEDICINES[drug], display: DIABETES_MEDICINES[drug].name.en, dose: SYNTHETIC_DOSES[drug] };
+    const def = { ...DIABETES_MEDICINES[drug], display: DIABETES_MEDICINES[drug].name.en, dosage: syntheticDosage(drug) };
     const started = daysBefore(Math.max(30, d.diagnosedYearsAgo * 365 - i * Math.floor((d.diagnosedYearsAgo * 365) / (d.therapy.length + 1)) - r.int(0, 60)));
     const medication = cc(SYSTEMS.atc, def.atc, def.display);
     const request: MedicationRequest = {
@@ -185,7 +185,7 @@ function diabetesHistory(b: RecordBuilder, r: Random, shareOfVisits: number): vo
       medicationCodeableConcept: medication,
       subject: b.subject,
       authoredOn: iso(started),
-      dosageInstruction: [{ text: def.dose }],
+      dosageInstruction: [def.dosage],
       reasonCode: [cc(SYSTEMS.snomed, CONDITIONS.type2Diabetes.snomed, CONDITIONS.type2Diabetes.display)],
     };
     const statement: MedicationStatement = {
@@ -196,14 +196,14 @@ function diabetesHistory(b: RecordBuilder, r: Random, shareOfVisits: number): vo
       subject: b.subject,
       effectivePeriod: { start: iso(started) },
       dateAsserted: iso(daysBefore(r.int(0, 30))),
-      dosage: [{ text: def.dose }],
+      dosage: [def.dosage],
     };
     b.add(request as StoredResource['resource'], 'medications');
     b.add(statement as StoredResource['resource'], 'medications');
   });
   if (d.comorbidities.includes('hyperlipidaemia')) {
-    const def = { ...DIABETES_MEDICINES.atorvastatin, display: DIABETES_MEDICINES.atorvastatin.name.en, dose: SYNTHETIC_DOSES.atorvastatin };
-    const rx: MedicationRequest = { resourceType: 'MedicationRequest', id: b.nextId('medrx'), status: 'active', intent: 'order', medicationCodeableConcept: cc(SYSTEMS.atc, def.atc, def.display), subject: b.subject, authoredOn: iso(daysBefore(r.int(100, 1500))), dosageInstruction: [{ text: def.dose }] };
+    const def = { ...DIABETES_MEDICINES.atorvastatin, display: DIABETES_MEDICINES.atorvastatin.name.en, dosage: syntheticDosage('atorvastatin') };
+    const rx: MedicationRequest = { resourceType: 'MedicationRequest', id: b.nextId('medrx'), status: 'active', intent: 'order', medicationCodeableConcept: cc(SYSTEMS.atc, def.atc, def.display), subject: b.subject, authoredOn: iso(daysBefore(r.int(100, 1500))), dosageInstruction: [def.dosage] };
     b.add(rx as StoredResource['resource'], 'medications');
   }
   // A lab panel report tying the latest results together.

@@ -30,6 +30,7 @@ test('a provider killed with SIGKILL degrades the page, and is used again once i
       await expect(page.getByTestId('list-missing-providers')).toContainText('Clinique de la Moselle', { timeout: 5_000 });
     }).toPass({ timeout: 40_000 });
     await expect(page.getByTestId(`patient-row-${MARIE}`)).toBeVisible();
+    await page.goto(`/patients/${MARIE}`);
   } finally {
     await controlParticipant('restart', 'moselle-clinic');
   }

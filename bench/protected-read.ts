@@ -19,7 +19,7 @@ import { openDatabase } from '@/db/client';
 import { seedDemoUsers } from '@/db/app/seed-demo-users';
 import { users } from '@/db/app/schema/users';
 import { startDataspace } from '@/server/dataspace/testing/start-dataspace';
-import { DEMO_PASSWORD } from '@/server/synthetic/demo-people';
+import { DEMO_PASSWORD } from '@/db/app/demo-users';
 import { decodeSessionToken } from '@/server/auth/session-token';
 import { checkSession } from '@/server/auth/session-policy';
 import { checkSessionCached } from '@/server/auth/session-check-cache';

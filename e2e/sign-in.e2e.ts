@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_USERS } from '../server/synthetic/demo-people';
+import { DEMO_USERS } from '../db/app/demo-users';
 import { NAV_ITEMS, NAV_KEYS, ROLE_HOME } from '../server/auth/role-home';
 import { expectAccessible, signIn } from './helpers';
 

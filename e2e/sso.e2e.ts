@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../server/synthetic/demo-people';
+import { DEMO_PASSWORD } from '../db/app/demo-users';
 import { signIn } from './helpers';
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { baseURL } from '../playwright.config';
-import { DEMO_PASSWORD } from '../server/synthetic/demo-people';
+import { DEMO_PASSWORD } from '../db/app/demo-users';
 import { SIGN_IN_LIMITS } from '../server/auth/sign-in-rate-limit';
 import { credentialsSignIn } from '../server/auth/testing/credentials-sign-in';
 import { startWebServer, type StartedWebServer } from '../scripts/start-web-server';

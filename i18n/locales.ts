@@ -8,3 +8,6 @@ export const TIME_ZONE = 'Europe/Luxembourg';
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
+
+/** The regional formats of each language: day-month-year dates for English (en-GB), Luxembourg French (fr-LU). */
+export const FORMAT_LOCALES: Record<Locale, string> = { en: 'en-GB', fr: 'fr-LU' };

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { z } from 'zod';
 import { ProcessGroup, type ManagedProcess } from './process-group';
 import { buildIsStale } from './build-if-stale';
-import { DEMO_PASSWORD, DEMO_USERS } from '@/server/synthetic/demo-people';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/db/app/demo-users';
 import { AUTHORITY_ID, PARTICIPANTS } from '@/server/dataspace/participants';
 import { resolveOperatorToken } from '@/server/dataspace/runtime/operator-token';
 

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { chromium } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_USERS } from '@/server/synthetic/demo-people';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/db/app/demo-users';
 import { NAV_ITEMS, NAV_KEYS } from '@/server/auth/role-home';
 
 const baseUrl = process.argv[2] ?? 'http://localhost:3000';

@@ -6,7 +6,7 @@ import { SignInForm } from '@/components/ui/sign-in-form';
 import { SsoButtons } from '@/components/ui/sso-buttons';
 import { env } from '@/server/env';
 import { LanguageSwitch } from '@/components/ui/language-switch';
-import { DEMO_USERS } from '@/server/synthetic/demo-people';
+import { DEMO_USERS } from '@/db/app/demo-users';
 
 export async function generateMetadata() {
   const t = await getTranslations('signIn');

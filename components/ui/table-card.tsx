@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 
 /**
  * A titled card holding one table: the heading labels the section, `emptyText` shows when there are no
@@ -15,6 +15,7 @@ export function TableCard<T>({
   emptyText,
   children,
   footer,
+  detail,
 }: {
   id: string;
   title: ReactNode;
@@ -28,6 +29,8 @@ export function TableCard<T>({
   children?: ReactNode;
   /** Below the table, e.g. a "show all" button. */
   footer?: ReactNode;
+  /** A row's expanded part (a history, a series), shown in a full-width row under it when not null. */
+  detail?: (row: T) => ReactNode;
 }) {
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
@@ -35,7 +38,10 @@ export function TableCard<T>({
       {children}
       {rows && rows.length === 0 && emptyText ? <p className="muted">{emptyText}</p> : null}
       {rows && rows.length > 0 ? (
-        <div className="table-wrap">
+        // A wide table scrolls inside its card, and the keyboard can scroll it too (WCAG 2.1.1; axe
+        // scrollable-region-focusable): the scroll area is focusable and named by the card heading (a group, not
+        // a second landmark of the same name).
+        <div className="table-wrap" tabIndex={0} role="group" aria-labelledby={`${id}-title`}>
           <table data-testid={testId}>
             <thead>
               <tr>
@@ -47,9 +53,19 @@ export function TableCard<T>({
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
-                <tr key={rowKey(row)}>{renderRow(row)}</tr>
-              ))}
+              {rows.map((row) => {
+                const more = detail?.(row);
+                return (
+                  <Fragment key={rowKey(row)}>
+                    <tr>{renderRow(row)}</tr>
+                    {more ? (
+                      <tr className="detail-row">
+                        <td colSpan={headers.length}>{more}</td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
             </tbody>
           </table>
         </div>

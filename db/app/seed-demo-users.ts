@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { users } from './schema/users';
 import { careRelationships } from './schema/care-relationships';
-import { DEMO_PASSWORD, DEMO_USERS } from '@/server/synthetic/demo-people';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-users';
 import { hashPassword } from '@/server/auth/password';
 
 /**

@@ -7,6 +7,7 @@ import { DRUG_CLASSES, DRUG_CLASS_IDS } from '@/server/diabetes/model/drug-class
 import type { ModelArtefact } from '@/server/diabetes/model/model-integrity';
 import { cardIdentityLine } from '@/server/diabetes/model/model-integrity';
 import { PATIENT_FEATURES, PATIENT_FEATURE_NAMES } from '@/server/diabetes/model/patient-features';
+import { HBA1C_IFCC_PER_NGSP, HBA1C_NGSP_OFFSET } from '@/server/terminology/units';
 
 /**
  * Writes model-card.md from the measured metrics, in the sections of Model Cards (Mitchell et al.,
@@ -76,7 +77,7 @@ export function writeModelCard(m: CardInput): string {
     }),
     '| candidate class | one-hot | ATC | one of the seven classes |',
     '',
-    'HbA1c is in mmol/mol; % (NGSP, LOINC 4548-4) = mmol/mol / 10.929 + 2.15. The feature schema the server validates against is `feature-schema.json`.',
+    `HbA1c is in mmol/mol; % (NGSP, LOINC 4548-4) = mmol/mol / ${HBA1C_IFCC_PER_NGSP} + ${HBA1C_NGSP_OFFSET}. The feature schema the server validates against is \`feature-schema.json\`.`,
     '',
     '### Missing inputs',
     '',

@@ -8,7 +8,7 @@ import { seedDemoUsers } from '@/db/app/seed-demo-users';
 import { users } from '@/db/app/schema/users';
 import { careRelationships } from '@/db/app/schema/care-relationships';
 import { auditEvents } from '@/db/app/schema/audit-events';
-import { DEMO_PASSWORD, DEMO_USERS } from '@/server/synthetic/demo-people';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/db/app/demo-users';
 import { authenticate } from './authenticate';
 import { checkSession, revokeSession, SESSION_LIMITS } from './session-policy';
 import { checkSessionCached, forgetSessionChecks, SESSION_CHECK_TTL_MS } from './session-check-cache';

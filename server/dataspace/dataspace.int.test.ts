@@ -1,7 +1,7 @@
 import type { Bundle, OperationOutcome, Provenance } from '@medplum/fhirtypes';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/synthetic/demo-people';
+import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/terminology/code-systems';
 import { validateFhirR4 } from '@/server/fhir/testing/fhir-schema';
 import { DspConsumer, DspRefusal, enrolConsumer, offersOf, type ConsumerTransfer } from './protocol/dsp-client';
 import { catalogRequestMessage, contractRequestMessage, newPid } from './protocol/dsp-messages';

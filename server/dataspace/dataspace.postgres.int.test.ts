@@ -1,7 +1,7 @@
 import type { Bundle } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateFhirR4 } from '@/server/fhir/testing/fhir-schema';
-import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/synthetic/demo-people';
+import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/terminology/code-systems';
 import { DspConsumer, enrolConsumer, offersOf } from './protocol/dsp-client';
 import { validateDspMessage } from './protocol/dsp-validator';
 import { generateParticipantKeyPair, publicJwks, type ParticipantKeyPair } from './protocol/participant-keys';

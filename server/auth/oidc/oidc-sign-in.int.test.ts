@@ -8,7 +8,7 @@ import { users } from '@/db/app/schema/users';
 import { careRelationships } from '@/db/app/schema/care-relationships';
 import { auditEvents } from '@/db/app/schema/audit-events';
 import { oidcIdentities } from '@/db/app/schema/oidc-identities';
-import { DEMO_PASSWORD } from '@/server/synthetic/demo-people';
+import { DEMO_PASSWORD } from '@/db/app/demo-users';
 import { authenticate } from '../authenticate';
 import { admitOidcUser } from './oidc-sign-in';
 import { sessionUserOfSubject } from './oidc-session';

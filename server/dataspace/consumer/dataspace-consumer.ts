@@ -6,7 +6,7 @@ import type { ConsumerSettings } from './consumer-settings';
 import { ConsumerIdentity } from './consumer-identity';
 import { ContractManager } from './contract-manager';
 import { ContractStore } from './contract-store';
-import { fanOutRecord, type FanOutResult, type Practitioner } from './record-fan-out';
+import { fanOutRecord, type FanOutResult, type PatientSearch, type Practitioner } from './record-fan-out';
 
 /**
  * The web app as a dataspace participant that consumes: it enrols at the authority, negotiates and
@@ -54,7 +54,7 @@ export class DataspaceConsumer {
   }
 
   /** A patient's record from every provider holding it, with a status per provider and a source per resource. */
-  async patientRecord(nationalId: string, practitioner: Practitioner): Promise<FanOutResult> {
+  async patientRecord(nationalId: string, practitioner: Practitioner, searches?: readonly PatientSearch[]): Promise<FanOutResult> {
     let identity;
     try {
       identity = await this.identity.current();
@@ -70,7 +70,7 @@ export class DataspaceConsumer {
         fhirTimeoutMs: this.settings.fhirTimeoutMs,
         contractTimeoutMs: this.settings.contractTimeoutMs,
       },
-      { nationalId, practitioner, identity },
+      { nationalId, practitioner, identity, ...(searches ? { searches } : {}) },
     );
   }
 }

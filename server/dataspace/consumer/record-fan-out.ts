@@ -1,13 +1,11 @@
 import type { Bundle, OperationOutcome, Provenance, Resource } from '@medplum/fhirtypes';
 import type { DspConsumer } from '@/server/dataspace/protocol/dsp-client';
-import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/synthetic/demo-people';
+import { CODE_SYSTEMS, NATIONAL_HEALTH_ID_SYSTEM } from '@/server/terminology/code-systems';
 import type { AuthorityDirectory } from './authority-directory';
 import type { CircuitBreaker } from './circuit-breaker';
 import { classifyDspError, ContractRefused, ProviderUnreachable } from './consumer-errors';
 import type { ContractManager, LiveTransfer } from './contract-manager';
 
-/** Code system of the per-patient consent status providers put in a search bundle (see server/fhir/fhir-app.ts). */
-const CONSENT_STATUS_SYSTEM = 'https://d4h.example/fhir/CodeSystem/consent-status';
 
 export const PROVIDER_STATUSES = ['ok', 'timeout', 'unavailable', 'denied'] as const;
 export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
@@ -61,6 +59,18 @@ export interface Practitioner {
 
 /** The resource types of a patient's record: one search each, all in one batch per provider. */
 export const RECORD_TYPES = ['Patient', 'Condition', 'Observation', 'MedicationRequest', 'MedicationStatement', 'Procedure', 'DiagnosticReport'] as const;
+
+/**
+ * One search of a fan-out: a resource type and extra parameters (the patient's identifier is added).
+ * A record read asks for everything; a lighter read (the patient list) asks for a few codes.
+ */
+export interface PatientSearch {
+  type: (typeof RECORD_TYPES)[number];
+  params?: string;
+  count?: number;
+}
+
+const WHOLE_RECORD: readonly PatientSearch[] = RECORD_TYPES.map((type) => (type === 'Patient' ? { type } : { type, params: '_sort=-date' }));
 
 const GET_RETRIES = 2;
 const PAGE_SIZE = 200;
@@ -167,7 +177,7 @@ function consentOf(bundles: Bundle[], nationalId: string): ConsentState {
       .flatMap((e) => (e.resource as OperationOutcome).issue)
       .filter((i) => !i.expression || i.expression.some((x) => x.includes(nationalId)))
       .flatMap((i) => i.details?.coding ?? [])
-      .filter((c) => c.system === CONSENT_STATUS_SYSTEM)
+      .filter((c) => c.system === CODE_SYSTEMS.consentStatus)
       .map((c) => c.code),
   );
   if (codes.includes('withdrawn')) return codes.every((c) => c === 'withdrawn') ? 'withdrawn' : 'partial';
@@ -179,7 +189,7 @@ function consentOf(bundles: Bundle[], nationalId: string): ConsentState {
  * Reads one patient's record from every provider the record locator names, in parallel, each within
  * its own time budget; a provider that is down, slow or refuses becomes a status, never an exception.
  */
-export async function fanOutRecord(deps: FanOutDeps, input: { nationalId: string; practitioner: Practitioner; identity: Parameters<AuthorityDirectory['locate']>[0] }): Promise<FanOutResult> {
+export async function fanOutRecord(deps: FanOutDeps, input: { nationalId: string; practitioner: Practitioner; identity: Parameters<AuthorityDirectory['locate']>[0]; searches?: readonly PatientSearch[] }): Promise<FanOutResult> {
   let providerIds: string[];
   try {
     providerIds = await deps.directory.locate(input.identity, input.nationalId);
@@ -215,9 +225,9 @@ export async function fanOutRecord(deps: FanOutDeps, input: { nationalId: string
         const batch: Bundle = {
           resourceType: 'Bundle',
           type: 'batch',
-          entry: RECORD_TYPES.map((type) => {
-            const query = type === 'Patient' ? `identifier=${identifier}` : `patient.identifier=${identifier}&_sort=-date`;
-            return { request: { method: 'GET' as const, url: `${type}?${query}&_count=${PAGE_SIZE}` } };
+          entry: (input.searches ?? WHOLE_RECORD).map(({ type, params, count }) => {
+            const query = [type === 'Patient' ? `identifier=${identifier}` : `patient.identifier=${identifier}`, params, `_count=${count ?? PAGE_SIZE}`].filter(Boolean).join('&');
+            return { request: { method: 'GET' as const, url: `${type}?${query}` } };
           }),
         };
         bundles = searchsetsOf(providerId, await searchOnce(deps, live, '', input.practitioner, controller.signal, batch));

@@ -1,5 +1,6 @@
 import type { Purpose } from '@/server/dataspace/protocol/purpose-of-use';
 import type { ParticipantRole } from '@/server/dataspace/protocol/participant-credential';
+import { CODE_SYSTEMS } from '@/server/terminology/code-systems';
 
 /** A dataset a provider offers, with the HealthDCAT-AP facts the catalog shows and the purposes it is offered for. */
 export interface DatasetDefinition {
@@ -19,7 +20,8 @@ export interface DatasetDefinition {
   store?: 'fhir' | 'digital-twins';
 }
 
-const CODING = ['http://loinc.org', 'http://snomed.info/sct', 'http://hl7.org/fhir/sid/icd-10', 'http://www.whocc.no/atc'];
+const S = CODE_SYSTEMS;
+const CODING = [S.loinc, S.snomed, S.icd10, S.atc];
 
 export const EHR_DATASET: DatasetDefinition = {
   key: 'ehr',
@@ -48,7 +50,7 @@ export const GENOMICS_DATASET: DatasetDefinition = {
   accessRights: 'NON_PUBLIC',
   legalBasis: ['GDPR Art. 9(2)(h)', 'EHDS Art. 53(1)(e)'],
   personalDataCategories: ['genomics', 'demographics'],
-  codingSystems: ['http://loinc.org', 'http://varnomen.hgvs.org', 'http://www.genenames.org/geneId'],
+  codingSystems: [S.loinc, S.hgvs, S.hgnc],
   offers: [
     { purpose: 'TREAT', roles: ['hospital'] },
     { purpose: 'ETREAT', roles: ['hospital'] },
@@ -72,7 +74,7 @@ export const DIGITAL_TWIN_DATASET: DatasetDefinition = {
   accessRights: 'RESTRICTED',
   legalBasis: ['EHDS Art. 53(1)(e) (training, testing and evaluating AI models)', 'EHDS Art. 53(1)(d) (scientific research)', 'anonymised data (GDPR Recital 26)'],
   personalDataCategories: [],
-  codingSystems: ['http://loinc.org', 'http://snomed.info/sct', 'http://www.whocc.no/atc'],
+  codingSystems: [S.loinc, S.snomed, S.atc],
   offers: [
     { purpose: 'HRESCH', roles: ['research'] },
     { purpose: 'MLTRAIN', roles: ['research'] },

@@ -13,6 +13,7 @@ import { loadTherapyModel, runSession } from '@/server/diabetes/model/model-sess
 import type { PatientFeatureName, PatientFeatureValues } from '@/server/diabetes/model/patient-features';
 import { OPTIONAL_FEATURE_NAMES, PATIENT_FEATURES, PATIENT_FEATURE_NAMES } from '@/server/diabetes/model/patient-features';
 import { treeShapRows } from '@/server/diabetes/model/tree-shap';
+import { hba1cReported } from '@/server/terminology/units';
 
 /**
  * Serving the diabetes therapy model: one onnxruntime session per process (model-session.ts), for
@@ -102,7 +103,7 @@ const identity = (artefact: ModelArtefact): TherapyModelIdentity => ({
 });
 
 const K = DRUG_CLASS_IDS.length;
-const toPercent = (mmolMol: number): number => Math.round((mmolMol / 10.929 + 2.15) * 10) / 10;
+const toPercent = (mmolMol: number): number => hba1cReported(mmolMol, 'mmolMol').percent;
 const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
 
 function rowsFor(patients: readonly PatientFeatureValues[]): Float64Array {

@@ -1,4 +1,4 @@
-import { CANCER_TYPES, type CancerType } from './codes';
+import { CANCER_TYPES, type CancerType } from '@/server/terminology/cancers';
 import type { DiabetesProfile, OncologyProfile } from './people';
 
 function cancer(key: string): CancerType {

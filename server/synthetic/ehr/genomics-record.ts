@@ -1,7 +1,7 @@
 import type { DiagnosticReport, Observation, Patient } from '@medplum/fhirtypes';
-import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/synthetic/demo-people';
+import { CODE_SYSTEMS as SYSTEMS, NATIONAL_HEALTH_ID_SYSTEM } from '@/server/terminology/code-systems';
 import type { StoredResource } from '@/server/fhir/stored-resource';
-import { MCODE, SYSTEMS } from './codes';
+import { GENOMICS_LOINC as G, MCODE } from '@/server/terminology/mcode';
 import { patientIdAt } from './hospital-record';
 import { REFERENCE_DATE, type Person } from './people';
 
@@ -36,16 +36,16 @@ export function genomicsRecord(provider: string, person: Person): StoredResource
       meta: { profile: [MCODE.genomicVariant] },
       status: 'final',
       category: [{ coding: [{ system: SYSTEMS.observationCategory, code: 'laboratory' }] }],
-      code: { coding: [{ system: SYSTEMS.loinc, code: '69548-6', display: 'Genetic variant assessment' }] },
+      code: { coding: [{ system: SYSTEMS.loinc, code: G.variantAssessment.code, display: G.variantAssessment.display }] },
       subject,
       effectiveDateTime: date,
-      valueCodeableConcept: { coding: [{ system: SYSTEMS.loinc, code: 'LA9633-4', display: 'Present' }] },
-      method: { coding: [{ system: SYSTEMS.loinc, code: 'LA26398-0', display: 'Sequencing' }] },
+      valueCodeableConcept: { coding: [{ system: SYSTEMS.loinc, code: G.present.code, display: G.present.display }] },
+      method: { coding: [{ system: SYSTEMS.loinc, code: G.sequencing.code, display: G.sequencing.display }] },
       component: [
-        { code: { coding: [{ system: SYSTEMS.loinc, code: '48018-6', display: 'Gene studied [ID]' }] }, valueCodeableConcept: { coding: [{ system: SYSTEMS.hgnc, code: variant.hgnc, display: variant.gene }] } },
-        { code: { coding: [{ system: SYSTEMS.loinc, code: '48004-6', display: 'DNA change (c.HGVS)' }] }, valueCodeableConcept: { coding: [{ system: SYSTEMS.hgvs, code: variant.cHgvs }] } },
-        { code: { coding: [{ system: SYSTEMS.loinc, code: '48005-3', display: 'Amino acid change (pHGVS)' }] }, valueCodeableConcept: { coding: [{ system: SYSTEMS.hgvs, code: variant.pHgvs }] } },
-        { code: { coding: [{ system: SYSTEMS.loinc, code: '48002-0', display: 'Genomic source class [Type]' }] }, valueCodeableConcept: { coding: [{ system: SYSTEMS.loinc, code: 'LA6684-0', display: 'Somatic' }] } },
+        { code: { coding: [{ system: SYSTEMS.loinc, code: G.geneStudied.code, display: G.geneStudied.display }] }, valueCodeableConcept: { coding: [{ system: SYSTEMS.hgnc, code: variant.hgnc, display: variant.gene }] } },
+        { code: { coding: [{ system: SYSTEMS.loinc, code: G.dnaChange.code, display: G.dnaChange.display }] }, valueCodeableConcept: { coding: [{ system: SYSTEMS.hgvs, code: variant.cHgvs }] } },
+        { code: { coding: [{ system: SYSTEMS.loinc, code: G.aminoAcidChange.code, display: G.aminoAcidChange.display }] }, valueCodeableConcept: { coding: [{ system: SYSTEMS.hgvs, code: variant.pHgvs }] } },
+        { code: { coding: [{ system: SYSTEMS.loinc, code: G.sourceClass.code, display: G.sourceClass.display }] }, valueCodeableConcept: { coding: [{ system: SYSTEMS.loinc, code: G.somatic.code, display: G.somatic.display }] } },
       ],
     };
     out.push(wrap(obs));
@@ -55,8 +55,8 @@ export function genomicsRecord(provider: string, person: Person): StoredResource
     id: `gr-${patientId}`,
     meta: { profile: [MCODE.genomicsReport] },
     status: 'final',
-    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0074', code: 'GE', display: 'Genetics' }] }],
-    code: { coding: [{ system: SYSTEMS.loinc, code: '81247-9', display: 'Master HL7 genetic variant reporting panel' }] },
+    category: [{ coding: [{ system: SYSTEMS.diagnosticServiceSection, code: 'GE', display: 'Genetics' }] }],
+    code: { coding: [{ system: SYSTEMS.loinc, code: G.report.code, display: G.report.display }] },
     subject,
     effectiveDateTime: date,
     issued: date,

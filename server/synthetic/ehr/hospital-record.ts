@@ -10,10 +10,15 @@ import type {
   Procedure,
   Reference,
 } from '@medplum/fhirtypes';
-import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/synthetic/demo-people';
+import { CODE_SYSTEMS as SYSTEMS, NATIONAL_HEALTH_ID_SYSTEM, medicalRecordNumberSystem } from '@/server/terminology/code-systems';
+import { CONDITIONS, SNOMED_OTHER, type ConditionDefinition } from '@/server/terminology/conditions';
+import { LABS, OTHER_LAB_CODES, type LabDefinition } from '@/server/terminology/labs';
+import { DIABETES_MEDICINES } from '@/server/terminology/medications';
+import { DISEASE_STATUS, DISEASE_STATUS_DISPLAY, DISEASE_STATUS_LOINC, ECOG_ANSWERS, ECOG_DISPLAY, ECOG_LOINC, MCODE, STAGING_DISPLAY, STAGING_LOINC } from '@/server/terminology/mcode';
+import { hba1cPercentFromMmolMol } from '@/server/terminology/units';
+import { syntheticDosage } from './doses';
 import type { StoredResource } from '@/server/fhir/stored-resource';
 import type { DataCategory } from '@/server/fhir/data-category';
-import { CONDITIONS, DIABETES_DRUGS, DISEASE_STATUS, DISEASE_STATUS_LOINC, ECOG_ANSWERS, ECOG_LOINC, LABS, MCODE, STAGING_LOINC, SYSTEMS, type LabDefinition } from './codes';
 import { REFERENCE_DATE, type Person } from './people';
 import { createRandom, mixSeed, type Random } from './random';
 
@@ -32,11 +37,6 @@ export function creatinineForEgfr(egfr: number, age: number, sex: 'female' | 'ma
   const base = 142 * 0.9938 ** age * (sex === 'female' ? 1.012 : 1);
   const above = kappa * (egfr / base) ** (-1 / 1.2);
   return above >= kappa ? above : kappa * (egfr / base) ** (1 / alpha);
-}
-
-/** HbA1c % from IFCC mmol/mol (CLINICAL.md: mmol/mol = 10.929 × (% − 2.15)). */
-export function hba1cPercent(mmolMol: number): number {
-  return mmolMol / 10.929 + 2.15;
 }
 
 class RecordBuilder {
@@ -86,7 +86,7 @@ function patientResource(b: RecordBuilder): Patient & { id: string } {
     meta: p.oncology ? { profile: [MCODE.cancerPatient] } : undefined,
     identifier: [
       { use: 'official', system: NATIONAL_HEALTH_ID_SYSTEM, value: p.nationalId },
-      { use: 'usual', system: `https://${b.provider}.example/fhir/mrn`, value: `MRN-${b.patientId}` },
+      { use: 'usual', system: medicalRecordNumberSystem(b.provider), value: `MRN-${b.patientId}` },
     ],
     active: true,
     name: [{ use: 'official', family: p.familyName, given: [p.givenName] }],
@@ -107,7 +107,7 @@ function encounter(b: RecordBuilder, date: Date, reason: CodeableConcept, r: Ran
     id,
     status: 'finished',
     class: { system: SYSTEMS.actCode, code: 'AMB', display: 'ambulatory' },
-    type: [cc(SYSTEMS.snomed, '185389009', 'Follow-up visit')],
+    type: [cc(SYSTEMS.snomed, SNOMED_OTHER.followUpVisit.code, SNOMED_OTHER.followUpVisit.display)],
     subject: b.subject,
     period: { start: iso(date), end: iso(new Date(date.getTime() + r.int(15, 45) * 60_000)) },
     reasonCode: [reason],
@@ -116,14 +116,14 @@ function encounter(b: RecordBuilder, date: Date, reason: CodeableConcept, r: Ran
   return id;
 }
 
-function condition(b: RecordBuilder, def: { snomed: string; icd10: string; display: string }, onset: Date, category: DataCategory = 'conditions'): string {
+function condition(b: RecordBuilder, def: ConditionDefinition | { snomed: string; icd10: string; display: string }, onset: Date, category: DataCategory = 'conditions'): string {
   const id = b.nextId('cond');
   const c: Condition = {
     resourceType: 'Condition',
     id,
     clinicalStatus: cc(SYSTEMS.conditionClinical, 'active', 'Active'),
     verificationStatus: cc(SYSTEMS.conditionVerification, 'confirmed', 'Confirmed'),
-    category: [cc('http://terminology.hl7.org/CodeSystem/condition-category', 'problem-list-item', 'Problem List Item')],
+    category: [cc(SYSTEMS.conditionCategory, 'problem-list-item', 'Problem List Item')],
     code: { coding: [{ system: SYSTEMS.snomed, code: def.snomed, display: def.display }, { system: SYSTEMS.icd10, code: def.icd10 }], text: def.display },
     subject: b.subject,
     onsetDateTime: iso(onset),
@@ -153,7 +153,7 @@ function diabetesHistory(b: RecordBuilder, r: Random, shareOfVisits: number): vo
     const drift = v / Math.max(1, visits - 1);
     const hba1c = Math.max(38, d.hba1cNow + r.normal(0, 3) + (v === 0 ? 0 : drift * r.normal(4, 4)));
     b.observation(LABS.hba1cIfcc, hba1c, date, 0, encId);
-    b.observation(LABS.hba1cPercent, hba1cPercent(hba1c), date, 1, encId);
+    b.observation(LABS.hba1cPercent, hba1cPercentFromMmolMol(hba1c), date, 1, encId);
     b.observation(LABS.fastingGlucose, Math.max(4.5, 2.1 + hba1c * 0.1 + r.normal(0, 0.8)), date, 1, encId);
     const egfr = Math.max(10, d.egfrNow + v * r.float(0.5, 1.8) + r.normal(0, 3));
     b.observation(LABS.egfr, egfr, date, 0, encId);
@@ -174,7 +174,7 @@ function diabetesHistory(b: RecordBuilder, r: Random, shareOfVisits: number): vo
 
   // Therapy history: each drug started at a step after diagnosis, stated as taken now.
   d.therapy.forEach((drug, i) => {
-    const def = DIABETES_DRUGS[drug];
+    const def = { ...DIABETES_MEDICINES[drug], display: DIABETES_MEDICINES[drug].name.en, dosage: syntheticDosage(drug) };
     const started = daysBefore(Math.max(30, d.diagnosedYearsAgo * 365 - i * Math.floor((d.diagnosedYearsAgo * 365) / (d.therapy.length + 1)) - r.int(0, 60)));
     const medication = cc(SYSTEMS.atc, def.atc, def.display);
     const request: MedicationRequest = {
@@ -185,7 +185,7 @@ function diabetesHistory(b: RecordBuilder, r: Random, shareOfVisits: number): vo
       medicationCodeableConcept: medication,
       subject: b.subject,
       authoredOn: iso(started),
-      dosageInstruction: [{ text: def.dose }],
+      dosageInstruction: [def.dosage],
       reasonCode: [cc(SYSTEMS.snomed, CONDITIONS.type2Diabetes.snomed, CONDITIONS.type2Diabetes.display)],
     };
     const statement: MedicationStatement = {
@@ -196,14 +196,14 @@ function diabetesHistory(b: RecordBuilder, r: Random, shareOfVisits: number): vo
       subject: b.subject,
       effectivePeriod: { start: iso(started) },
       dateAsserted: iso(daysBefore(r.int(0, 30))),
-      dosage: [{ text: def.dose }],
+      dosage: [def.dosage],
     };
     b.add(request as StoredResource['resource'], 'medications');
     b.add(statement as StoredResource['resource'], 'medications');
   });
   if (d.comorbidities.includes('hyperlipidaemia')) {
-    const def = DIABETES_DRUGS.atorvastatin;
-    const rx: MedicationRequest = { resourceType: 'MedicationRequest', id: b.nextId('medrx'), status: 'active', intent: 'order', medicationCodeableConcept: cc(SYSTEMS.atc, def.atc, def.display), subject: b.subject, authoredOn: iso(daysBefore(r.int(100, 1500))), dosageInstruction: [{ text: def.dose }] };
+    const def = { ...DIABETES_MEDICINES.atorvastatin, display: DIABETES_MEDICINES.atorvastatin.name.en, dosage: syntheticDosage('atorvastatin') };
+    const rx: MedicationRequest = { resourceType: 'MedicationRequest', id: b.nextId('medrx'), status: 'active', intent: 'order', medicationCodeableConcept: cc(SYSTEMS.atc, def.atc, def.display), subject: b.subject, authoredOn: iso(daysBefore(r.int(100, 1500))), dosageInstruction: [def.dosage] };
     b.add(rx as StoredResource['resource'], 'medications');
   }
   // A lab panel report tying the latest results together.
@@ -211,8 +211,8 @@ function diabetesHistory(b: RecordBuilder, r: Random, shareOfVisits: number): vo
     resourceType: 'DiagnosticReport',
     id: b.nextId('dr'),
     status: 'final',
-    category: [cc('http://terminology.hl7.org/CodeSystem/v2-0074', 'LAB', 'Laboratory')],
-    code: cc(SYSTEMS.loinc, '24323-8', 'Comprehensive metabolic 2000 panel - Serum or Plasma'),
+    category: [cc(SYSTEMS.diagnosticServiceSection, 'LAB', 'Laboratory')],
+    code: cc(SYSTEMS.loinc, OTHER_LAB_CODES.metabolicPanel.loinc, 'Comprehensive metabolic 2000 panel - Serum or Plasma'),
     subject: b.subject,
     effectiveDateTime: iso(daysBefore(0)),
     issued: iso(daysBefore(0)),
@@ -233,7 +233,7 @@ function stagingObservation(b: RecordBuilder, profile: string, loinc: string, di
     effectiveDateTime: iso(date),
     valueCodeableConcept: cc(SYSTEMS.ajcc, value, value),
     focus: [{ reference: `Condition/${conditionId}` }],
-    method: cc(SYSTEMS.snomed, '897275008', 'American Joint Commission on Cancer, Cancer Staging Manual, 8th edition neoplasm staging system'),
+    method: cc(SYSTEMS.snomed, SNOMED_OTHER.ajcc8.code, SNOMED_OTHER.ajcc8.display),
   };
   b.add(obs as StoredResource['resource'], 'oncology');
 }
@@ -251,7 +251,7 @@ function oncologyCase(b: RecordBuilder, r: Random, full: boolean): void {
     extension: [{ url: MCODE.histologyExtension, valueCodeableConcept: cc(SYSTEMS.snomed, c.histology.snomed, c.histology.display) }],
     clinicalStatus: cc(SYSTEMS.conditionClinical, 'active', 'Active'),
     verificationStatus: cc(SYSTEMS.conditionVerification, 'confirmed', 'Confirmed'),
-    category: [cc(SYSTEMS.snomed, '64572001', 'Disease')],
+    category: [cc(SYSTEMS.snomed, SNOMED_OTHER.disease.code, SNOMED_OTHER.disease.display)],
     code: { coding: [{ system: SYSTEMS.snomed, code: c.snomed, display: c.display }, { system: SYSTEMS.icd10, code: c.icd10 }], text: c.display },
     bodySite: [cc(SYSTEMS.snomed, c.bodySite.snomed, c.bodySite.display)],
     subject: b.subject,
@@ -262,10 +262,10 @@ function oncologyCase(b: RecordBuilder, r: Random, full: boolean): void {
   encounter(b, diagnosed, cc(SYSTEMS.snomed, c.snomed, c.display), r);
   if (full) {
     const L = STAGING_LOINC.clinical;
-    stagingObservation(b, MCODE.tnmT, L.t, 'Primary tumor.clinical [Class] Cancer', `c${o.t}`, diagnosed, conditionId);
-    stagingObservation(b, MCODE.tnmN, L.n, 'Regional lymph nodes.clinical [Class] Cancer', `c${o.n}`, diagnosed, conditionId);
-    stagingObservation(b, MCODE.tnmM, L.m, 'Distant metastases.clinical [Class] Cancer', `c${o.m}`, diagnosed, conditionId);
-    stagingObservation(b, MCODE.stageGroup, L.group, 'Stage group.clinical Cancer', o.stage, diagnosed, conditionId);
+    stagingObservation(b, MCODE.tnmT, L.t, STAGING_DISPLAY.t, `c${o.t}`, diagnosed, conditionId);
+    stagingObservation(b, MCODE.tnmN, L.n, STAGING_DISPLAY.n, `c${o.n}`, diagnosed, conditionId);
+    stagingObservation(b, MCODE.tnmM, L.m, STAGING_DISPLAY.m, `c${o.m}`, diagnosed, conditionId);
+    stagingObservation(b, MCODE.stageGroup, L.group, STAGING_DISPLAY.group, o.stage, diagnosed, conditionId);
     c.markers.forEach((marker, i) => {
       const value = o.markerValues[i] ?? 'Negative';
       const numeric = Number(value);
@@ -280,7 +280,7 @@ function oncologyCase(b: RecordBuilder, r: Random, full: boolean): void {
         effectiveDateTime: iso(diagnosed),
         ...(Number.isFinite(numeric)
           ? { valueQuantity: { value: numeric, unit: marker.values[0] ?? '', system: SYSTEMS.ucum, code: marker.values[0] ?? '' } }
-          : { valueCodeableConcept: cc(SYSTEMS.snomed, value === 'Positive' ? '10828004' : '260385009', value) }),
+          : { valueCodeableConcept: cc(SYSTEMS.snomed, value === 'Positive' ? SNOMED_OTHER.positive.code : SNOMED_OTHER.negative.code, value) }),
       };
       b.add(obs as StoredResource['resource'], 'oncology');
     });
@@ -302,7 +302,7 @@ function oncologyCase(b: RecordBuilder, r: Random, full: boolean): void {
         id: b.nextId('proc'),
         meta: { profile: [MCODE.radiotherapy] },
         status: 'completed',
-        code: cc(SYSTEMS.snomed, '1217123003', 'Radiotherapy course of treatment'),
+        code: cc(SYSTEMS.snomed, SNOMED_OTHER.radiotherapyCourse.code, SNOMED_OTHER.radiotherapyCourse.display),
         subject: b.subject,
         performedPeriod: { start: iso(new Date(diagnosed.getTime() + 60 * DAY)), end: iso(new Date(diagnosed.getTime() + 95 * DAY)) },
         reasonReference: [{ reference: `Condition/${conditionId}` }],
@@ -317,7 +317,7 @@ function oncologyCase(b: RecordBuilder, r: Random, full: boolean): void {
         meta: { profile: [MCODE.medicationRequest] },
         status: 'active',
         intent: 'order',
-        medicationCodeableConcept: cc(SYSTEMS.atc, therapy.atc, therapy.display),
+        medicationCodeableConcept: cc(SYSTEMS.atc, therapy.atc, therapy.name.en),
         subject: b.subject,
         authoredOn: iso(new Date(diagnosed.getTime() + 45 * DAY)),
         reasonReference: [{ reference: `Condition/${conditionId}` }],
@@ -330,7 +330,7 @@ function oncologyCase(b: RecordBuilder, r: Random, full: boolean): void {
       meta: { profile: [MCODE.ecog] },
       status: 'final',
       category: [cc(SYSTEMS.observationCategory, 'survey', 'Survey')],
-      code: cc(SYSTEMS.loinc, ECOG_LOINC, 'ECOG Performance Status score'),
+      code: cc(SYSTEMS.loinc, ECOG_LOINC, ECOG_DISPLAY),
       subject: b.subject,
       effectiveDateTime: iso(daysBefore(r.int(5, 30))),
       valueInteger: o.ecog,
@@ -347,7 +347,7 @@ function oncologyCase(b: RecordBuilder, r: Random, full: boolean): void {
       meta: { profile: [MCODE.diseaseStatus] },
       status: 'final',
       category: [cc(SYSTEMS.observationCategory, 'survey', 'Survey')],
-      code: cc(SYSTEMS.loinc, DISEASE_STATUS_LOINC, 'Cancer disease progression'),
+      code: cc(SYSTEMS.loinc, DISEASE_STATUS_LOINC, DISEASE_STATUS_DISPLAY),
       subject: b.subject,
       focus: [{ reference: `Condition/${conditionId}` }],
       effectiveDateTime: iso(daysBefore(monthsAgo * 30 + r.int(0, 10))),
@@ -375,7 +375,7 @@ export function hospitalRecord(seed: number, provider: string, person: Person): 
   if (!person.diabetes && !person.oncology) {
     // Everyone else: one visit with vital signs.
     const date = daysBefore(r.int(10, 700));
-    const encId = encounter(b, date, cc(SYSTEMS.snomed, '185349003', 'Encounter for check up'), r);
+    const encId = encounter(b, date, cc(SYSTEMS.snomed, SNOMED_OTHER.checkUp.code, SNOMED_OTHER.checkUp.display), r);
     const height = person.sex === 'female' ? 1.64 : 1.77;
     const bmi = Math.max(18, r.normal(26, 4));
     b.observation(LABS.weight, bmi * height * height, date, 1, encId);

@@ -1,5 +1,6 @@
 import { DEMO_PATIENTS, PROVIDER_IDS, type ProviderId } from '@/server/synthetic/demo-people';
-import { CANCER_TYPES, type CancerType, type DiabetesDrug } from './codes';
+import { CANCER_TYPES, type CancerType } from '@/server/terminology/cancers';
+import type { DiabetesMedicine } from '@/server/terminology/medications';
 import { createRandom, mixSeed, type Random } from './random';
 import { DEMO_CLINICAL_PROFILES } from './demo-clinical-profiles';
 
@@ -14,7 +15,7 @@ export interface DiabetesProfile {
   egfrNow: number;
   altNow: number;
   /** Current glucose-lowering therapy in the order it was started. */
-  therapy: DiabetesDrug[];
+  therapy: DiabetesMedicine[];
   comorbidities: Array<'hypertension' | 'heartFailure' | 'coronaryArteryDisease' | 'ckd' | 'hyperlipidaemia' | 'obesity' | 'myocardialInfarction'>;
 }
 
@@ -49,7 +50,7 @@ export interface Person {
 const FAMILY_NAMES = ['Schmit', 'Muller', 'Weber', 'Wagner', 'Hoffmann', 'Thill', 'Schmitz', 'Klein', 'Reuter', 'Kieffer', 'Becker', 'Kremer', 'Hansen', 'Schroeder', 'Meyer', 'Majerus', 'Faber', 'Wagener', 'Ries', 'Lentz', 'Da Silva', 'Pereira', 'Ferreira', 'Martins', 'Rossi', 'Bernard', 'Dupont', 'Thomas', 'Goedert', 'Welter', 'Steichen', 'Back', 'Hilbert', 'Simon', 'Kayser', 'Koch'];
 const GIVEN_FEMALE = ['Marie', 'Anne', 'Claire', 'Sophie', 'Laura', 'Julie', 'Emma', 'Lea', 'Sandra', 'Monique', 'Josée', 'Carole', 'Nathalie', 'Ana', 'Maria', 'Isabelle', 'Christiane', 'Martine', 'Lucie', 'Chantal'];
 const GIVEN_MALE = ['Jean', 'Paul', 'Luc', 'Marc', 'Tom', 'Pierre', 'Jos', 'Romain', 'Claude', 'Patrick', 'Michel', 'Carlos', 'João', 'Ben', 'Max', 'Nico', 'Serge', 'Gilles', 'Raoul', 'Yves'];
-const DIABETES_THERAPIES: DiabetesDrug[][] = [
+const DIABETES_THERAPIES: DiabetesMedicine[][] = [
   ['metformin'],
   ['metformin'],
   ['metformin', 'empagliflozin'],

@@ -8,7 +8,7 @@ import { seedDemoUsers } from '@/db/app/seed-demo-users';
 import { authenticate } from '@/server/auth/authenticate';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
 import { verifyAuditChain } from '@/server/audit/verify-audit-chain';
-import { DEMO_PASSWORD } from '@/server/synthetic/demo-people';
+import { DEMO_PASSWORD } from '@/db/app/demo-users';
 import { createCaller } from '@/server/api/root';
 import { contextFor } from '@/server/api/testing/test-context';
 

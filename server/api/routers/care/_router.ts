@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import { createTRPCRouter, roleProcedure } from '@/server/api/trpc';
 import { ROLES } from '@/server/auth/roles';
-import { patientsInCareOf } from '@/server/access/care-relationship';
+import { myPatientsHandler } from './myPatients.handler';
+import { ZMyPatientsInputSchema, ZMyPatientsOutputSchema } from './myPatients.schema';
 
 export const careRouter = createTRPCRouter({
-  /** National ids of the patients in the caller's care today. */
-  myPatients: roleProcedure(ROLES.endocrinologist, ROLES.oncologist)
-    .input(z.void())
-    .output(z.array(z.string()))
-    .query(({ ctx }) => patientsInCareOf(ctx.db, ctx.user.id)),
+  /** The patients in the caller's care today: name, age, sex, main problem, latest HbA1c or cancer and stage. */
+  myPatients: roleProcedure(ROLES.endocrinologist, ROLES.oncologist).input(ZMyPatientsInputSchema).output(ZMyPatientsOutputSchema).query(myPatientsHandler),
 });

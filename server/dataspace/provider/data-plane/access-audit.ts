@@ -5,6 +5,7 @@ import type { Database } from '@/db/client';
 import { accessEventOutbox } from '@/db/participant/schema/access-event-outbox';
 import { providerAuditEvent } from '@/db/participant/schema/provider-audit';
 import type { AccessEventReport, AuthorityClient } from '@/server/dataspace/runtime/authority-client';
+import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/terminology/code-systems';
 
 export interface AccessRecord {
   provider: string;
@@ -36,7 +37,7 @@ export function accessAuditEvent(r: AccessRecord, id: string, at: Date): AuditEv
       { who: { identifier: { value: r.consumer ?? 'unknown' } }, requestor: false },
     ],
     source: { observer: { identifier: { value: r.provider } } },
-    entity: [{ what: r.patient ? { identifier: { system: 'urn:oid:1.3.182.4.4', value: r.patient } } : undefined, query: Buffer.from(r.query).toString('base64') }],
+    entity: [{ what: r.patient ? { identifier: { system: NATIONAL_HEALTH_ID_SYSTEM, value: r.patient } } : undefined, query: Buffer.from(r.query).toString('base64') }],
   };
 }
 

@@ -1,7 +1,6 @@
 import type { BundleEntry } from '@medplum/fhirtypes';
 import type { PdpDecision } from '@/server/dataspace/runtime/authority-client';
-
-export const CONSENT_STATUS_SYSTEM = 'https://d4h.example/fhir/CodeSystem/consent-status';
+import { CODE_SYSTEMS } from '@/server/terminology/code-systems';
 
 /**
  * Per-patient consent status as an OperationOutcome entry (search mode "outcome"): says whether consent
@@ -16,7 +15,7 @@ export function consentOutcomeEntry(decisions: ReadonlyMap<string, PdpDecision>)
       issue: [...decisions.entries()].map(([patient, d]) => ({
         severity: 'information' as const,
         code: d.status === 'active' ? ('informational' as const) : ('suppressed' as const),
-        details: { coding: [{ system: CONSENT_STATUS_SYSTEM, code: d.status }], text: `patient ${patient}: consent ${d.status}` },
+        details: { coding: [{ system: CODE_SYSTEMS.consentStatus, code: d.status }], text: `patient ${patient}: consent ${d.status}` },
         expression: [`Patient.identifier.where(value='${patient}')`],
       })),
     },

@@ -17,7 +17,7 @@ import { EHR_DATASET } from '@/server/dataspace/provider/datasets';
 import { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
 import { startDataspace, type Dataspace } from '@/server/dataspace/testing/start-dataspace';
 import { insertResources } from '@/server/fhir/resource-store';
-import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/synthetic/demo-people';
+import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/terminology/code-systems';
 import { recordsAt } from '@/server/synthetic/ehr/population';
 import type { AccessAuditor } from './access-audit';
 import { UNGATED_ROUTES } from './data-plane-app';

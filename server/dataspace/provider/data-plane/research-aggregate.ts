@@ -2,7 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { fhirResource } from '@/db/participant/schema/fhir-resource';
-import { CANCER_TYPES, ECOG_LOINC, LABS, STAGING_LOINC } from '@/server/synthetic/ehr/codes';
+import { CANCER_TYPES } from '@/server/terminology/cancers';
+import { LABS } from '@/server/terminology/labs';
+import { ECOG_LOINC, STAGING_LOINC } from '@/server/terminology/mcode';
 import { K_ANONYMITY, SUPPRESSED, suppressTable, type SuppressedTable } from '@/server/fhir/disclosure-control';
 
 export const AGGREGATE_DIMENSIONS = ['sex', 'ageBand', 'cancerType', 'stage', 'ecog', 'variantGene', 'hba1cBand'] as const;
@@ -11,7 +13,7 @@ export type AggregateDimension = (typeof AGGREGATE_DIMENSIONS)[number];
 export const ZAggregateRequest = z.object({
   rows: z.enum(AGGREGATE_DIMENSIONS),
   columns: z.enum(AGGREGATE_DIMENSIONS).optional(),
-  /** Only people with a resource carrying this code token (e.g. `http://snomed.info/sct|44054006`). */
+  /** Only people with a resource carrying this code token (a `system|code` token, e.g. the SNOMED CT code of type 2 diabetes). */
   havingCode: z.string().min(1).max(200).optional(),
 });
 export type AggregateRequest = z.infer<typeof ZAggregateRequest>;

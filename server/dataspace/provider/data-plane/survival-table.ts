@@ -2,7 +2,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { fhirResource } from '@/db/participant/schema/fhir-resource';
-import { CANCER_TYPES, DISEASE_STATUS, DISEASE_STATUS_LOINC } from '@/server/synthetic/ehr/codes';
+import { CANCER_TYPES } from '@/server/terminology/cancers';
+import { DISEASE_STATUS, DISEASE_STATUS_LOINC } from '@/server/terminology/mcode';
 import { K_ANONYMITY, SUPPRESSED } from '@/server/fhir/disclosure-control';
 import { MIN_CONTRIBUTING_RECORDS } from './research-aggregate';
 
@@ -13,7 +14,7 @@ export const ZSurvivalRequest = z
   .object({
     survival: z
       .object({
-        /** Cancer type key (server/synthetic/ehr/codes.ts CANCER_TYPES); all primary cancers when absent. */
+        /** Cancer type key (server/terminology/cancers.ts CANCER_TYPES); all primary cancers when absent. */
         cancerType: z.enum(CANCER_TYPES.map((c) => c.key) as [string, ...string[]]).optional(),
         intervalMonths: z.union([z.literal(3), z.literal(6), z.literal(12)]).default(6),
       })

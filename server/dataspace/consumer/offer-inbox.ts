@@ -4,33 +4,13 @@ import * as msg from '@/server/dataspace/protocol/dsp-messages';
 import type { ContractOfferMessage } from '@/server/dataspace/protocol/dsp-types';
 import { validateDspMessage } from '@/server/dataspace/protocol/dsp-validator';
 import { PARTICIPANT_ROLES } from '@/server/dataspace/protocol/participant-credential';
-import { verifyParticipantToken } from '@/server/dataspace/protocol/participant-token';
-import { memoryReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import { TokenError } from '@/server/dataspace/protocol/token-error';
 import { canonical, purposeOfOffer } from '@/server/dataspace/provider/negotiation-service';
-import { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
 import type { DataspaceConsumer } from './dataspace-consumer';
+import { verifyProviderSender } from './provider-sender';
 
 /** Purposes the web app reads shared data for: care, emergency care, and the research views. It declines offers for any other. */
 export const PURPOSES_THE_APP_USES: readonly string[] = ['TREAT', 'ETREAT', 'HRESCH'];
-
-// Offers are rare and a retried one is idempotent (same providerPid, same negotiation), so the replay
-// guard lives in memory; it refuses tokens issued before this process started (see memoryReplayGuard; the
-// process start, not this module's, which Next.js loads on the first offer).
-const replay = memoryReplayGuard({ refuseIssuedUntil: new Date(performance.timeOrigin) });
-
-// One client per consumer, so the authority's JWKS is fetched once, not for every offer.
-const authorities = new WeakMap<DataspaceConsumer, Promise<AuthorityClient>>();
-function authorityOf(consumer: DataspaceConsumer): Promise<AuthorityClient> {
-  let authority = authorities.get(consumer);
-  if (!authority) {
-    const { authorityUrl, authorityId } = consumer.settings;
-    authority = consumer.identity.current().then((identity) => new AuthorityClient(authorityUrl, authorityId, identity));
-    authority.catch(() => authorities.delete(consumer));
-    authorities.set(consumer, authority);
-  }
-  return authority;
-}
 
 const dspError = (status: number, code: string, reason: string, providerPid = 'urn:uuid:unknown') =>
   Response.json(msg.contractNegotiationError({ providerPid, consumerPid: 'urn:uuid:unknown', code, reason }), { status });
@@ -42,20 +22,12 @@ const dspError = (status: number, code: string, reason: string, providerPid = 'u
  * the decision follows in the background (decideOffer), as DSP lets the consumer answer later.
  */
 export async function receiveContractOffer(consumer: DataspaceConsumer, request: Request): Promise<Response> {
-  const settings = consumer.settings;
-  const authority = await authorityOf(consumer);
-  const header = request.headers.get('authorization');
   let sender;
   try {
-    sender = await verifyParticipantToken(header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined, {
-      audience: settings.participantId,
-      authorityId: settings.authorityId,
-      authorityJwks: await authority.authorityJwks(),
-      replay,
-      isActive: (p, jti) => authority.isActive(p, jti),
-    });
+    sender = await verifyProviderSender(consumer, request);
   } catch (error) {
-    if (error instanceof TokenError) return dspError(error.status, error.kind, error.message);
+    // contract.negotiation.binding.https.md, "Unauthorized Access": 404 (the consumer's endpoints too).
+    if (error instanceof TokenError) return dspError(404, error.kind, error.message);
     throw error;
   }
   const body: unknown = await request.json().catch(() => undefined);

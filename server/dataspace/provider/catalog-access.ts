@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import { fhirResource } from '@/db/participant/schema/fhir-resource';
 import { DSP_CONTEXT, HTTP_DATA_PULL, HEALTHDCATAP_CONTEXT, type DspCatalog, type DspDataset, type OdrlOffer } from '@/server/dataspace/protocol/dsp-types';
 import { assertDspMessage } from '@/server/dataspace/protocol/dsp-validator';
+import { DSP_BASE_PATH } from '@/server/dataspace/protocol/dspace-version';
 import { PURPOSE_INFO, PURPOSE_LEFT_OPERAND, ROLE_LEFT_OPERAND, type Purpose } from '@/server/dataspace/protocol/purpose-of-use';
 import type { DatasetDefinition } from './datasets';
 import { digitalTwinStats } from './digital-twin-aggregate';
@@ -92,7 +93,9 @@ export function buildCatalog(input: { provider: string; baseUrl: string; dataset
     '@type': 'Catalog',
     participantId: input.provider,
     'dct:title': `Catalog of ${input.provider} (synthetic)`,
-    service: [{ '@id': `urn:d4h:service:${input.provider}`, '@type': 'DataService', endpointURL: `${input.baseUrl}/fhir/r4` }],
+    // catalog.protocol.md, DataService: endpointURL is the connector's DSP base, where a consumer negotiates
+    // (the FHIR data plane is reached through the transfer's DataAddress, not from the catalog).
+    service: [{ '@id': `urn:d4h:service:${input.provider}`, '@type': 'DataService', endpointURL: `${input.baseUrl}${DSP_BASE_PATH}` }],
     // The schema wants at least one dataset when the key is present; a consumer offered nothing sees none.
     ...(input.datasets.length > 0 ? { dataset: input.datasets } : {}),
   };

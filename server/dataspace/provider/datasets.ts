@@ -30,14 +30,15 @@ export const EHR_DATASET: DatasetDefinition = {
   legalBasis: ['GDPR Art. 9(2)(h)', 'EHDS Art. 12 (primary use)', 'EHDS Art. 53 (secondary use)'],
   personalDataCategories: ['demographics', 'encounters', 'conditions', 'laboratory', 'vitals', 'medications', 'procedures', 'oncology'],
   codingSystems: CODING,
+  // Only what the data plane serves: records for care (TREAT, ETREAT), cohort aggregates for research
+  // (HRESCH). It answers nothing under PUBHLTH or MLTRAIN on this dataset, so neither is offered: an
+  // agreement for them would be FINALIZED and then refused on every read (issue 12).
   offers: [
     { purpose: 'TREAT', roles: ['hospital'] },
     { purpose: 'ETREAT', roles: ['hospital'] },
     { purpose: 'HRESCH', roles: ['research'] },
-    { purpose: 'PUBHLTH', roles: ['research', 'hospital', 'authority'] },
-    { purpose: 'MLTRAIN', roles: ['research'] },
   ],
-  aggregateOnlyPurposes: ['HRESCH', 'PUBHLTH', 'MLTRAIN'],
+  aggregateOnlyPurposes: ['HRESCH'],
 };
 
 export const GENOMICS_DATASET: DatasetDefinition = {

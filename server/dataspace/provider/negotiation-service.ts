@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { DspFailure } from './dsp-failure';
 import { contractAgreement, contractNegotiation, negotiationHistory } from '@/db/participant/schema/negotiation';
@@ -152,6 +152,12 @@ async function insertNegotiation(tx: Tx, input: { event: 'request' | 'offer'; pr
   return row;
 }
 
+/** True when the provider started this negotiation with an offer (its first recorded event). */
+async function startedByOffer(tx: Tx, pid: string): Promise<boolean> {
+  const [first] = await tx.select({ event: negotiationHistory.event }).from(negotiationHistory).where(and(eq(negotiationHistory.pid, pid), isNull(negotiationHistory.fromState)));
+  return first?.event === 'offer';
+}
+
 /** Loads a negotiation owned by this consumer, or fails with 404 (never revealing another consumer's). */
 export async function loadNegotiation(db: Database, providerPid: string, consumer: string): Promise<NegotiationRow> {
   const [row] = await db.select().from(contractNegotiation).where(and(eq(contractNegotiation.pid, providerPid), eq(contractNegotiation.role, 'provider')));
@@ -171,6 +177,12 @@ export async function applyConsumerEvent(db: Database, input: { providerPid: str
     if (!row || row.counterpartyId !== input.consumer) throw new ContractNegotiationFailure(404, 'not-found', 'no such negotiation', input.providerPid, input.consumerPid);
     if (row.consumerPid !== input.consumerPid) throw new ContractNegotiationFailure(400, 'pid-mismatch', 'consumerPid does not match this negotiation', row.providerPid, input.consumerPid);
     const state = row.state as NegotiationState;
+    // DSP 2025-1 contract.negotiation.protocol.md, "Contract Negotiation States": ACCEPTED answers the
+    // provider's offer; on a negotiation the consumer requested there is none, whatever its state now
+    // (binding, "State Transition Errors": 400).
+    if (input.event === 'accept' && !(await startedByOffer(tx, row.pid))) {
+      throw new ContractNegotiationFailure(400, 'invalid-transition', 'ACCEPTED answers an offer of the provider; this negotiation was requested by the consumer', row.providerPid, row.consumerPid);
+    }
     // A retried ACCEPTED finds the negotiation already AGREED (the provider agrees as soon as it is accepted).
     const retried = isNegotiationRetry(state, input.event) || (input.event === 'verify' && state === 'FINALIZED') || (input.event === 'accept' && state === 'AGREED');
     if (retried) return { row, agreement: null };

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import type { Database } from '@/db/client';
 import { transferProcess } from '@/db/participant/schema/transfer';
 import * as msg from '@/server/dataspace/protocol/dsp-messages';
-import type { ContractAgreementVerificationMessage, ContractRequestMessage, DatasetRequestMessage, NegotiationState, TransferRequestMessage, TransferState } from '@/server/dataspace/protocol/dsp-types';
+import type { CatalogRequestMessage, ContractAgreementVerificationMessage, ContractRequestMessage, DatasetRequestMessage, NegotiationState, TransferRequestMessage, TransferState } from '@/server/dataspace/protocol/dsp-types';
 import { validateDspMessage, type DspMessageKind } from '@/server/dataspace/protocol/dsp-validator';
 import { signEdrToken } from '@/server/dataspace/protocol/edr-token';
 import type { ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
@@ -12,6 +12,7 @@ import type { ReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import type { TransferEvent } from '@/server/dataspace/protocol/transfer-state-machine';
 import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
 import { requireParticipantAt, type ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
+import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/runtime/participant-http';
 import { buildCatalog, buildDataset, canonicalOfferMatch, offerIri, statsOf, type DatasetStats } from './catalog-access';
 import type { DatasetDefinition } from './datasets';
 import { applyConsumerEvent, ContractNegotiationFailure, handleContractRequest, loadNegotiation } from './negotiation-service';
@@ -25,6 +26,8 @@ export interface ProviderDspOptions {
   authority: AuthorityClient;
   replay: ReplayGuard;
   datasets: DatasetDefinition[];
+  /** This provider's own identity, to sign its callbacks to consumers. */
+  identity: ParticipantIdentity;
 }
 
 type Area = 'catalog' | 'negotiation' | 'transfer';
@@ -47,18 +50,27 @@ async function readMessage<T>(c: Context, kind: DspMessageKind, area: Area): Pro
   return { ok: true, value: body as T };
 }
 
-/** Best effort: the consumer can also poll, so a callback that fails is logged, not retried. */
-function sendCallback(callback: string | null, path: string, body: unknown): void {
-  if (!callback) return;
-  void fetch(`${callback.replace(/\/$/, '')}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(3000) }).catch(() => undefined);
-}
 
 /** The provider's DSP 2025-1 endpoints: catalog, contract negotiation (provider side), transfer process (pull). */
 export function createProviderDspApp(opts: ProviderDspOptions) {
   const { db } = opts;
   const app = new Hono<ParticipantEnv>();
+
+  /**
+   * A message to the consumer's callback address, signed with a participant token for that consumer as
+   * the provider's own offers are, so that a consumer can refuse a forged agreement, EDR or termination.
+   * Best effort: the consumer can also poll, so a callback that fails is not retried.
+   */
+  const sendCallback = (row: { callbackAddress: string | null; counterpartyId: string }, path: string, body: unknown): void => {
+    if (!row.callbackAddress) return;
+    void callParticipant(opts.identity, { url: `${row.callbackAddress.replace(/\/$/, '')}${path}`, audience: row.counterpartyId, body, timeoutMs: 3000 }).catch(() => undefined);
+  };
+  // DSP 2025-1 contract.negotiation.binding.https.md and transfer.process.binding.https.md, "Unauthorized
+  // Access": "If the client is not authorized, the Consumer or Provider MUST return an HTTP 404 (Not Found)"
+  // (nobody learns whether a process exists). The catalog binding has no such rule: it keeps 401.
+  const unauthorisedStatus = (area: Area, error: { status: 401 | 403 }) => (area === 'catalog' ? error.status : 404);
   const authFor = (area: Area) =>
-    requireParticipantAt({ audience: opts.id, authority: opts.authority, replay: opts.replay, onError: (c, error) => c.json(errorBody(area, error.kind, error.message, c.req.param('pid')), error.status) });
+    requireParticipantAt({ audience: opts.id, authority: opts.authority, replay: opts.replay, onError: (c, error) => c.json(errorBody(area, error.kind, error.message, c.req.param('pid')), unauthorisedStatus(area, error)) });
 
   // The stores change only while seeding, before the provider serves: count once, at start-up in the
   // background, not per catalog request (at 100k patients the count over 2.1 million rows measured
@@ -85,8 +97,11 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
   };
 
   app.post('/catalog/request', authFor('catalog'), async (c) => {
-    const parsed = await readMessage(c, 'CatalogRequestMessage', 'catalog');
+    const parsed = await readMessage<CatalogRequestMessage>(c, 'CatalogRequestMessage', 'catalog');
     if (!parsed.ok) return parsed.response;
+    // catalog.binding.https.md, "Catalog Request Endpoint": "If a filter expression is not supported by an
+    // implementation, it MUST return a HTTP 400 (Bad Request)". This catalog supports none; [] is no filter.
+    if (parsed.value.filter && parsed.value.filter.length > 0) return c.json(msg.catalogError('filter-unsupported', 'this catalog supports no filter expressions; request the whole catalog'), 400);
     return c.json(buildCatalog({ provider: opts.id, baseUrl: opts.baseUrl, datasets: await visibleDatasets(c.get('participant').participantId) }));
   });
 
@@ -129,8 +144,8 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     try {
       const outcome = await handleContractRequest(db, { provider: opts.id, consumer: consumer.participantId, consumerPid: m.consumerPid, offer: m.offer, callbackAddress: m.callbackAddress ?? null, check });
       const { row, agreement } = outcome;
-      if (outcome.created && agreement) sendCallback(row.callbackAddress, `/negotiations/${encodeURIComponent(row.consumerPid)}/agreement`, msg.contractAgreementMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, agreement }));
-      if (outcome.created && row.state === 'TERMINATED') sendCallback(row.callbackAddress, `/negotiations/${encodeURIComponent(row.consumerPid)}/termination`, msg.contractNegotiationTerminationMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, code: 'policy', reason: row.terminationReason ?? 'refused' }));
+      if (outcome.created && agreement) sendCallback(row, `/negotiations/${encodeURIComponent(row.consumerPid)}/agreement`, msg.contractAgreementMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, agreement }));
+      if (outcome.created && row.state === 'TERMINATED') sendCallback(row, `/negotiations/${encodeURIComponent(row.consumerPid)}/termination`, msg.contractNegotiationTerminationMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, code: 'policy', reason: row.terminationReason ?? 'refused' }));
       return c.json(msg.contractNegotiation({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as NegotiationState }), outcome.created ? 201 : 200);
     } catch (error) {
       return negotiationFailure(c, error);
@@ -167,8 +182,8 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
       if (kind === 'ContractNegotiationEventMessage' && m.eventType !== 'ACCEPTED') return c.json(errorBody('negotiation', 'invalid-event', 'a consumer may only send ACCEPTED', m.providerPid, m.consumerPid), 400);
       try {
         const { row, agreement } = await applyConsumerEvent(db, { provider: opts.id, providerPid: m.providerPid, consumer: c.get('participant').participantId, consumerPid: m.consumerPid, event, reason: m.reason?.join('; ') ?? (event === 'terminate' ? 'terminated by the consumer' : undefined) });
-        if (agreement) sendCallback(row.callbackAddress, `/negotiations/${encodeURIComponent(row.consumerPid)}/agreement`, msg.contractAgreementMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, agreement }));
-        if (event === 'verify' && row.state === 'FINALIZED') sendCallback(row.callbackAddress, `/negotiations/${encodeURIComponent(row.consumerPid)}/events`, msg.contractNegotiationEventMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, eventType: 'FINALIZED' }));
+        if (agreement) sendCallback(row, `/negotiations/${encodeURIComponent(row.consumerPid)}/agreement`, msg.contractAgreementMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, agreement }));
+        if (event === 'verify' && row.state === 'FINALIZED') sendCallback(row, `/negotiations/${encodeURIComponent(row.consumerPid)}/events`, msg.contractNegotiationEventMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, eventType: 'FINALIZED' }));
         return c.json(msg.contractNegotiation({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as NegotiationState }));
       } catch (error) {
         return negotiationFailure(c, error);
@@ -201,7 +216,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     const consumer = c.get('participant');
     try {
       const { row } = await handleTransferRequest(db, { consumer: consumer.participantId, consumerPid: m.consumerPid, agreementId: m.agreementId, format: m.format, callbackAddress: m.callbackAddress });
-      if (row.state === 'STARTED') sendCallback(row.callbackAddress, `/transfers/${encodeURIComponent(row.consumerPid)}/start`, await startMessage(row, consumer.jkt));
+      if (row.state === 'STARTED') sendCallback(row, `/transfers/${encodeURIComponent(row.consumerPid)}/start`, await startMessage(row, consumer.jkt));
       return c.json(msg.transferProcess({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as TransferState }), 201);
     } catch (error) {
       return transferFailure(c, error);

@@ -10,6 +10,7 @@ import { DEFAULT_CONSENT_RULES, DEMO_CONSENT_RULES } from '@/server/dataspace/au
 import { AUTHORITY_ID, PARTICIPANTS, findParticipant } from '@/server/dataspace/participants';
 import { issueParticipantCredential } from '@/server/dataspace/protocol/participant-credential';
 import { publicJwks, type ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
+import { DSP_BASE_PATH, versionResponse } from '@/server/dataspace/protocol/dspace-version';
 import { datasetsOf } from '@/server/dataspace/provider/datasets';
 import { ConsentDecisionCache } from '@/server/dataspace/provider/consent-decision-cache';
 import { createConsentInvalidationApp } from '@/server/dataspace/provider/consent-invalidation-app';
@@ -111,8 +112,9 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
     if (config.kind === 'research') await seedDigitalTwins(db, { count: config.digitalTwinRecords, log });
     const datasets = datasetsOf(config.kind);
     app.get('/health', (c) => c.json({ ok: true, participant: config.id }));
-    const dsp = createProviderDspApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, replay, datasets });
-    app.route('/dsp', dsp.app);
+    const dsp = createProviderDspApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, replay, datasets, identity: { id: config.id, key, credential: () => credential } });
+    app.route(DSP_BASE_PATH, dsp.app);
+    app.get('/.well-known/dspace-version', (c) => c.json(versionResponse(DSP_BASE_PATH)));
     const operatorToken = resolveOperatorToken(config.operatorToken);
     app.route('/offers', createProviderOfferApp({ id: config.id, baseUrl: config.publicUrl, db, identity: { id: config.id, key, credential: () => credential }, authority, operatorToken: () => operatorToken, visibleDatasets: dsp.visibleDatasets }));
     app.route('/contracts', createProviderContractsApp({ id: config.id, db, authority, replay }));

@@ -1,0 +1,39 @@
+import { verifyParticipantToken, type VerifiedParticipant } from '@/server/dataspace/protocol/participant-token';
+import { memoryReplayGuard } from '@/server/dataspace/protocol/replay-guard';
+import { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
+import type { DataspaceConsumer } from './dataspace-consumer';
+
+// Provider messages (offers, callbacks) are rare and each is idempotent, so the replay guard lives in
+// memory; it refuses tokens issued before this process started (see memoryReplayGuard; the process start,
+// not this module's, which Next.js loads on the first message).
+const replay = memoryReplayGuard({ refuseIssuedUntil: new Date(performance.timeOrigin) });
+
+// One client per consumer, so the authority's JWKS is fetched once, not for every message.
+const authorities = new WeakMap<DataspaceConsumer, Promise<AuthorityClient>>();
+function authorityOf(consumer: DataspaceConsumer): Promise<AuthorityClient> {
+  let authority = authorities.get(consumer);
+  if (!authority) {
+    const { authorityUrl, authorityId } = consumer.settings;
+    authority = consumer.identity.current().then((identity) => new AuthorityClient(authorityUrl, authorityId, identity));
+    authority.catch(() => authorities.delete(consumer));
+    authorities.set(consumer, authority);
+  }
+  return authority;
+}
+
+/**
+ * Who sent a message to the web app's DSP address: the participant token must be for the web app, signed
+ * with the key of an active participant whose credential the authority issued. Throws TokenError.
+ */
+export async function verifyProviderSender(consumer: DataspaceConsumer, request: Request): Promise<VerifiedParticipant> {
+  const settings = consumer.settings;
+  const authority = await authorityOf(consumer);
+  const header = request.headers.get('authorization');
+  return verifyParticipantToken(header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined, {
+    audience: settings.participantId,
+    authorityId: settings.authorityId,
+    authorityJwks: await authority.authorityJwks(),
+    replay,
+    isActive: (p, jti) => authority.isActive(p, jti),
+  });
+}

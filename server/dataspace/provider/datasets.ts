@@ -4,6 +4,8 @@ import type { ParticipantRole } from '@/server/dataspace/protocol/participant-cr
 /** A dataset a provider offers, with the HealthDCAT-AP facts the catalog shows and the purposes it is offered for. */
 export interface DatasetDefinition {
   key: string;
+  /** The dataset's @id when it is not urn:d4h:dataset:<provider>:<key> (the DSP TCK's own ids, runtime/tck-mode.ts). */
+  iri?: string;
   title: string;
   description: string;
   /** EU vocabularies data theme (http://publications.europa.eu/resource/authority/data-theme). */
@@ -12,7 +14,14 @@ export interface DatasetDefinition {
   legalBasis: string[];
   personalDataCategories: string[];
   codingSystems: string[];
-  offers: Array<{ purpose: Purpose; roles: ParticipantRole[] }>;
+  offers: Array<{
+    purpose: Purpose;
+    roles: ParticipantRole[];
+    /** The offer's @id when it is not urn:d4h:offer:<provider>:<key>:<purpose> (the DSP TCK's). */
+    iri?: string;
+    /** A bare `use` permission, as the DSP TCK requests it, instead of the purpose, role, deletion-duty policy. */
+    unconstrained?: boolean;
+  }>;
   /** Answered only through the aggregate endpoint (no record-level access). */
   aggregateOnlyPurposes: Purpose[];
   /** Where the records live: the FHIR store (default) or the anonymised digital-twin table. */

@@ -69,7 +69,7 @@ export async function handleContractRequest(
     offer: OdrlOffer;
     callbackAddress: string | null;
     /** The catalog offer with this id that the consumer may see, or a reason why not. */
-    check: { offer: OdrlOffer; datasetId: string } | { refusal: string };
+    check: { offer: OdrlOffer; datasetId: string; purpose: Purpose } | { refusal: string };
   },
 ): Promise<RequestOutcome> {
   return db.transaction(async (tx) => {
@@ -89,14 +89,13 @@ export async function handleContractRequest(
       const terminated = await transition(tx, row, 'terminate', input.check.refusal);
       return { row: terminated, agreement: null, created: true };
     }
-    return { ...(await agreeOn(tx, row, { provider: input.provider, consumer: input.consumer, offer: input.check.offer, datasetId: input.check.datasetId })), created: true };
+    return { ...(await agreeOn(tx, row, { provider: input.provider, consumer: input.consumer, offer: input.check.offer, datasetId: input.check.datasetId, purpose: input.check.purpose })), created: true };
   });
 }
 
 /** Signs the agreement on `offer` (the catalog's) and moves the negotiation to AGREED, in the caller's transaction. */
-async function agreeOn(tx: Tx, row: NegotiationRow, input: { provider: string; consumer: string; offer: OdrlOffer; datasetId: string }): Promise<{ row: NegotiationRow; agreement: OdrlAgreement }> {
-  const purpose = purposeOfOffer(input.offer);
-  if (!purpose) throw new Error('catalog offer without purpose');
+async function agreeOn(tx: Tx, row: NegotiationRow, input: { provider: string; consumer: string; offer: OdrlOffer; datasetId: string; purpose: Purpose }): Promise<{ row: NegotiationRow; agreement: OdrlAgreement }> {
+  const { purpose } = input;
   const agreement: OdrlAgreement = {
     '@id': newPid(),
     '@type': 'Agreement',
@@ -190,7 +189,11 @@ export async function applyConsumerEvent(db: Database, input: { providerPid: str
       const next = await transition(tx, row, input.event, input.reason);
       if (input.event === 'verify') return { row: await transition(tx, next, 'finalize'), agreement: null };
       // The consumer accepted the provider's own offer: nothing is left to check, so the provider agrees at once.
-      if (input.event === 'accept') return agreeOn(tx, next, { provider: input.provider, consumer: input.consumer, offer: row.offer as OdrlOffer, datasetId: row.datasetId });
+      if (input.event === 'accept') {
+        const purpose = (row.purpose as Purpose | null) ?? purposeOfOffer(row.offer as OdrlOffer);
+        if (!purpose) throw new Error('offered negotiation without purpose');
+        return agreeOn(tx, next, { provider: input.provider, consumer: input.consumer, offer: row.offer as OdrlOffer, datasetId: row.datasetId, purpose });
+      }
       return { row: next, agreement: null };
     } catch (error) {
       if (error instanceof ContractNegotiationFailure) throw error;

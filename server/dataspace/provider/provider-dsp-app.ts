@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Database } from '@/db/client';
 import { transferProcess } from '@/db/participant/schema/transfer';
 import * as msg from '@/server/dataspace/protocol/dsp-messages';
@@ -13,8 +13,12 @@ import type { TransferEvent } from '@/server/dataspace/protocol/transfer-state-m
 import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
 import { requireParticipantAt, type ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
 import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/runtime/participant-http';
-import { buildCatalog, buildDataset, canonicalOfferMatch, offerIri, statsOf, type DatasetStats } from './catalog-access';
+import { tckParticipant, type TckMode } from '@/server/dataspace/runtime/tck-mode';
+import { buildCatalog, buildDataset, canonicalOfferMatch, findOffer, statsOf, type DatasetStats } from './catalog-access';
 import type { DatasetDefinition } from './datasets';
+import { HEALTH_CONTEXT, HEALTH_CONTEXT_PATH, healthContextUrl } from './health-context';
+import { DSP_BASE_PATH } from '@/server/dataspace/protocol/dspace-version';
+import { DSP_CONTEXT } from '@/server/dataspace/protocol/dsp-types';
 import { applyConsumerEvent, ContractNegotiationFailure, handleContractRequest, loadNegotiation } from './negotiation-service';
 import { applyTransferEvent, handleTransferRequest, loadAgreement, loadTransfer, TransferFailure } from './transfer-service';
 
@@ -28,6 +32,8 @@ export interface ProviderDspOptions {
   datasets: DatasetDefinition[];
   /** This provider's own identity, to sign its callbacks to consumers. */
   identity: ParticipantIdentity;
+  /** Set only when the provider runs for the DSP TCK (runtime/tck-mode.ts). */
+  tck?: TckMode;
 }
 
 type Area = 'catalog' | 'negotiation' | 'transfer';
@@ -69,8 +75,17 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
   // Access": "If the client is not authorized, the Consumer or Provider MUST return an HTTP 404 (Not Found)"
   // (nobody learns whether a process exists). The catalog binding has no such rule: it keeps 401.
   const unauthorisedStatus = (area: Area, error: { status: 401 | 403 }) => (area === 'catalog' ? error.status : 404);
-  const authFor = (area: Area) =>
-    requireParticipantAt({ audience: opts.id, authority: opts.authority, replay: opts.replay, onError: (c, error) => c.json(errorBody(area, error.kind, error.message, c.req.param('pid')), unauthorisedStatus(area, error)) });
+  const authFor = (area: Area): MiddlewareHandler<ParticipantEnv> => {
+    const verified = requireParticipantAt({ audience: opts.id, authority: opts.authority, replay: opts.replay, onError: (c, error) => c.json(errorBody(area, error.kind, error.message, c.req.param('pid')), unauthorisedStatus(area, error)) });
+    const tck = opts.tck;
+    if (!tck) return verified;
+    // TCK mode only (runtime/tck-mode.ts): the TCK's fixed header stands for its enrolled participant.
+    return async (c, next) => {
+      if (c.req.header('authorization') !== `Bearer ${tck.token}`) return verified(c, next);
+      c.set('participant', tckParticipant());
+      await next();
+    };
+  };
 
   // The stores change only while seeding, before the provider serves: count once, at start-up in the
   // background, not per catalog request (at 100k patients the count over 2.1 million rows measured
@@ -96,6 +111,9 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     return out;
   };
 
+  // Unauthenticated, like any JSON-LD context: clients load it to read the catalog.
+  app.get(HEALTH_CONTEXT_PATH.slice(DSP_BASE_PATH.length), (c) => c.json(HEALTH_CONTEXT, 200, { 'content-type': 'application/ld+json', 'cache-control': 'public, max-age=86400' }));
+
   app.post('/catalog/request', authFor('catalog'), async (c) => {
     const parsed = await readMessage<CatalogRequestMessage>(c, 'CatalogRequestMessage', 'catalog');
     if (!parsed.ok) return parsed.response;
@@ -109,7 +127,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     const datasets = await visibleDatasets(c.get('participant').participantId);
     const found = datasets.find((d) => d['@id'] === c.req.param('id'));
     if (!found) return c.json(msg.catalogError('not-found', 'no such dataset for this consumer'), 404);
-    return c.json({ '@context': ['https://w3id.org/dspace/2025/1/context.jsonld'], ...found });
+    return c.json({ '@context': [DSP_CONTEXT, healthContextUrl(opts.baseUrl)], ...found });
   });
   // DSP also allows a DatasetRequestMessage body on POST.
   app.post('/catalog/datasets', authFor('catalog'), async (c) => {
@@ -117,7 +135,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     if (!parsed.ok) return parsed.response;
     const found = (await visibleDatasets(c.get('participant').participantId)).find((d) => d['@id'] === parsed.value.dataset);
     if (!found) return c.json(msg.catalogError('not-found', 'no such dataset for this consumer'), 404);
-    return c.json({ '@context': ['https://w3id.org/dspace/2025/1/context.jsonld'], ...found });
+    return c.json({ '@context': [DSP_CONTEXT, healthContextUrl(opts.baseUrl)], ...found });
   });
 
   const negotiationFailure = (c: Context, error: unknown) => {
@@ -133,14 +151,14 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     if (m.providerPid) return c.json(errorBody('negotiation', 'counter-offer-unsupported', 'this provider does not take counter-requests; start a new negotiation', m.providerPid, m.consumerPid), 400);
     const visible = await visibleDatasets(consumer.participantId);
     const catalogOffer = visible.flatMap((d) => d.hasPolicy.map((o) => ({ offer: o, datasetId: d['@id'] }))).find((o) => o.offer['@id'] === m.offer['@id']);
-    const known = opts.datasets.some((d) => d.offers.some((o) => offerIri(opts.id, d.key, o.purpose) === m.offer['@id']));
+    const known = findOffer(opts.id, opts.datasets, m.offer['@id']);
     const roles = consumer.credential.roles;
-    let check: { offer: typeof m.offer; datasetId: string } | { refusal: string };
+    let check: { offer: typeof m.offer; datasetId: string; purpose: Purpose } | { refusal: string };
     if (!known) check = { refusal: `offer ${m.offer['@id']} is not in this provider's catalog` };
     else if (!catalogOffer) check = { refusal: `the access policy does not offer ${m.offer['@id']} to a participant with roles ${roles.join(', ') || 'none'}` };
     else if (m.offer.target !== catalogOffer.datasetId) check = { refusal: `the offer target must be the dataset ${catalogOffer.datasetId}` };
     else if (!canonicalOfferMatch(catalogOffer.offer, m.offer)) check = { refusal: 'the requested offer differs from the catalog offer (target, permissions, prohibitions or duties changed)' };
-    else check = { offer: { ...catalogOffer.offer, target: catalogOffer.datasetId }, datasetId: catalogOffer.datasetId };
+    else check = { offer: { ...catalogOffer.offer, target: catalogOffer.datasetId }, datasetId: catalogOffer.datasetId, purpose: known.offer.purpose };
     try {
       const outcome = await handleContractRequest(db, { provider: opts.id, consumer: consumer.participantId, consumerPid: m.consumerPid, offer: m.offer, callbackAddress: m.callbackAddress ?? null, check });
       const { row, agreement } = outcome;

@@ -26,6 +26,7 @@ import { resolveOperatorToken } from './operator-token';
 import type { ParticipantConfig } from './participant-env';
 import { seedDigitalTwins } from './seed-digital-twins';
 import { seedProvider } from './seed-provider';
+import { readTckMode, seedTckAgreements, TCK_PARTICIPANT } from './tck-mode';
 
 export const PARTICIPANT_MIGRATIONS = path.resolve(import.meta.dirname, '../../../db/participant/migrations');
 
@@ -110,9 +111,14 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
     const authority = new AuthorityClient(config.authorityUrl, AUTHORITY_ID, { id: config.id, key, credential: () => credential });
     await seedProvider(db, { id: config.id, perHospital: config.seedPatients, authority, log });
     if (config.kind === 'research') await seedDigitalTwins(db, { count: config.digitalTwinRecords, log });
-    const datasets = datasetsOf(config.kind);
+    const tck = config.tck ? readTckMode(config.tck.propertiesFile, config.tck.token) : undefined;
+    if (tck) {
+      await seedTckAgreements(db, config.id, tck);
+      log(`TCK mode (test only): ${tck.datasets.length} TCK datasets and ${tck.agreements.length} agreements for ${TCK_PARTICIPANT}`);
+    }
+    const datasets = [...datasetsOf(config.kind), ...(tck?.datasets ?? [])];
     app.get('/health', (c) => c.json({ ok: true, participant: config.id }));
-    const dsp = createProviderDspApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, replay, datasets, identity: { id: config.id, key, credential: () => credential } });
+    const dsp = createProviderDspApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, replay, datasets, identity: { id: config.id, key, credential: () => credential }, tck });
     app.route(DSP_BASE_PATH, dsp.app);
     app.get('/.well-known/dspace-version', (c) => c.json(versionResponse(DSP_BASE_PATH)));
     const operatorToken = resolveOperatorToken(config.operatorToken);

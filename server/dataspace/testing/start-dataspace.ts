@@ -68,6 +68,8 @@ export interface DataspaceOptions {
    */
   storage?: 'folder' | 'memory' | 'postgres';
   timeoutMs?: number;
+  /** Start only these providers (with the authority); default all. */
+  providers?: readonly ParticipantId[];
   /** Extra environment for every participant (e.g. DIGITAL_TWIN_RECORDS, ACCESS_EVENT_FORWARD_DELAY_MS). */
   env?: Record<string, string>;
 }
@@ -188,7 +190,7 @@ export async function startDataspace(options: DataspaceOptions = {}): Promise<Da
 
   try {
     await launch('ehealth-agency', {}, true);
-    await Promise.all(PARTICIPANTS.filter((p) => p.id !== 'ehealth-agency').map((p) => launch(p.id, {}, true)));
+    await Promise.all(PARTICIPANTS.filter((p) => p.id !== 'ehealth-agency' && (!options.providers || options.providers.includes(p.id))).map((p) => launch(p.id, {}, true)));
   } catch (error) {
     await stopAll();
     throw error;

@@ -13,11 +13,14 @@ import org.junit.platform.launcher.TestIdentifier;
 public final class CaseLines implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
-        if (!isCase(identifier)) {
-            return;
+        var reason = result.getThrowable().map(CaseLines::describe).orElse("");
+        if (isCase(identifier)) {
+            System.out.println("TCK-CASE " + result.getStatus() + " " + identifier.getDisplayName() + " | " + reason);
+        } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+            // A class-level failure (set-up) fails its cases without a line of their own: say why.
+            System.out.println("TCK-GROUP " + result.getStatus() + " " + identifier.getDisplayName() + " | " + reason);
+            result.getThrowable().ifPresent(Throwable::printStackTrace);
         }
-        var reason = result.getThrowable().map(t -> String.valueOf(t.getMessage()).replaceAll("\\s+", " ")).orElse("");
-        System.out.println("TCK-CASE " + result.getStatus() + " " + identifier.getDisplayName() + " | " + reason);
     }
 
     @Override
@@ -25,6 +28,15 @@ public final class CaseLines implements TestExecutionListener {
         if (isCase(identifier)) {
             System.out.println("TCK-CASE SKIPPED " + identifier.getDisplayName() + " | " + reason);
         }
+    }
+
+    /** The message and its causes, on one line. */
+    private static String describe(Throwable t) {
+        var out = new StringBuilder();
+        for (var c = t; c != null; c = c.getCause()) {
+            out.append(out.length() == 0 ? "" : " <- ").append(c.getClass().getSimpleName()).append(": ").append(String.valueOf(c.getMessage()).replaceAll("\\s+", " "));
+        }
+        return out.toString();
     }
 
     private static boolean isCase(TestIdentifier identifier) {

@@ -21,6 +21,8 @@ public final class RunDspTck {
     private static final String LAUNCHER_PROPERTY = "dataspacetck.launcher";
     private static final String DSP_LAUNCHER = "org.eclipse.dataspacetck.dsp.system.DspSystemLauncher";
     private static final String TEST_PACKAGE = "org.eclipse.dataspacetck.dsp.verification";
+    /** Ours, not the TCK's: a regular expression on the case display names ("CN:01-01: ..."), default all. */
+    private static final String CASES_PROPERTY = "d4h.tck.cases";
 
     private RunDspTck() {
     }
@@ -38,11 +40,13 @@ public final class RunDspTck {
         properties.forEach((key, value) -> config.put(key.toString(), value.toString()));
         config.putIfAbsent(LAUNCHER_PROPERTY, DSP_LAUNCHER);
 
+        var cases = config.getOrDefault(CASES_PROPERTY, ".*");
         var monitor = new ConsoleMonitor(Boolean.parseBoolean(config.getOrDefault("dataspacetck.debug", "false")), false);
         var summary = TckRuntime.Builder.newInstance()
                 .properties(config)
                 .addPackage(TEST_PACKAGE)
                 .monitor(monitor)
+                .displayNameMatching(name -> name.matches(cases))
                 .build()
                 .execute();
         new ConsoleResultWriter(monitor).output(summary);

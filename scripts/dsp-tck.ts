@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { generateParticipantKeyPair, publicJwks } from '@/server/dataspace/protocol/participant-keys';
+import { healthContextUrl } from '@/server/dataspace/provider/health-context';
 import { TCK_PARTICIPANT } from '@/server/dataspace/runtime/tck-mode';
 import { startDataspace } from '@/server/dataspace/testing/start-dataspace';
 
@@ -67,6 +68,13 @@ interface CaseResult {
 /** One TCK run against one provider; resolves with the per-case lines CaseLines prints. */
 async function runTck(input: { classpath: string; provider: string; providerUrl: string; token: string; cases: string; workDir: string }): Promise<CaseResult[]> {
   const port = await freePort();
+  // The TCK expands every message as JSON-LD but loads no remote context itself: it is given the one the
+  // provider serves for its dataset metadata, fetched from the provider, under the URL catalogs name.
+  const contextUrl = healthContextUrl(input.providerUrl);
+  const contextFile = path.join(input.workDir, `${input.provider}-context.jsonld`);
+  const context = await fetch(contextUrl);
+  if (!context.ok) throw new Error(`${input.provider} does not serve ${contextUrl} (${context.status})`);
+  fs.writeFileSync(contextFile, await context.text());
   const config = [
     fs.readFileSync(IDS, 'utf8'),
     `dataspacetck.host=127.0.0.1`,
@@ -79,7 +87,10 @@ async function runTck(input: { classpath: string; provider: string; providerUrl:
     // Required by the TCK's launcher even when no consumer-side case runs; nothing listens there.
     `dataspacetck.dsp.connector.negotiation.initiate.url=http://127.0.0.1:9/consumer-side-not-run`,
     `dataspacetck.dsp.connector.transfer.initiate.url=http://127.0.0.1:9/consumer-side-not-run`,
+    `dataspacetck.dsp.jsonld.context.health.uri=${contextUrl}`,
+    `dataspacetck.dsp.jsonld.context.health.path=${contextFile}`,
     `d4h.tck.cases=${input.cases}`,
+    ...(process.env.DSP_TCK_DEBUG ? ['dataspacetck.debug=true'] : []),
   ].join('\n');
   const file = path.join(input.workDir, `${input.provider}.properties`);
   fs.writeFileSync(file, `${config}\n`);

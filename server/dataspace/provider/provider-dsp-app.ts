@@ -65,11 +65,19 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
   /**
    * A message to the consumer's callback address, signed with a participant token for that consumer as
    * the provider's own offers are, so that a consumer can refuse a forged agreement, EDR or termination.
-   * Best effort: the consumer can also poll, so a callback that fails is not retried.
+   * Best effort, after the answer it follows: a consumer may refuse a callback that overtakes the
+   * response to its own request (it does not know the providerPid yet), so a refused or failed one is
+   * tried again three times (0.5, 1, 2 s later); the consumer can also poll.
    */
   const sendCallback = (row: { callbackAddress: string | null; counterpartyId: string }, path: string, body: unknown): void => {
-    if (!row.callbackAddress) return;
-    void callParticipant(opts.identity, { url: `${row.callbackAddress.replace(/\/$/, '')}${path}`, audience: row.counterpartyId, body, timeoutMs: 3000 }).catch(() => undefined);
+    const callback = row.callbackAddress;
+    if (!callback) return;
+    const attempt = (n: number): void => {
+      callParticipant(opts.identity, { url: `${callback.replace(/\/$/, '')}${path}`, audience: row.counterpartyId, body, timeoutMs: 3000 }).catch(() => {
+        if (n < 3) setTimeout(() => attempt(n + 1), 500 * 2 ** n).unref();
+      });
+    };
+    setTimeout(() => attempt(0), 50).unref();
   };
   // DSP 2025-1 contract.negotiation.binding.https.md and transfer.process.binding.https.md, "Unauthorized
   // Access": "If the client is not authorized, the Consumer or Provider MUST return an HTTP 404 (Not Found)"

@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
   // every build would only repeat it.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
+  // `forbidden()` and forbidden.tsx answer a page a role may not open with HTTP 403 inside the shell.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       { source: '/:path*', headers: [...STATIC_SECURITY_HEADERS] },

@@ -9,10 +9,10 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openDatabase } from '@/db/client';
-import { PARTICIPANT_MIGRATIONS } from '@/server/dataspace/runtime/start-participant';
+import { PARTICIPANT_MIGRATIONS } from '@/db/participant/migrations-folder';
 import { bulkLoadResources } from '@/server/fhir/bulk-load';
 import { searchResources } from '@/server/fhir/search-batch-store';
-import { readSetting, writeSetting } from '@/server/dataspace/runtime/key-store';
+import { readSetting, writeSetting } from '@/db/participant/settings';
 import { parseSearch } from '@/server/fhir/search-params';
 import type { StoredResource } from '@/server/fhir/stored-resource';
 import { recordsAt } from '@/server/synthetic/ehr/population';

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Pool } from 'pg';
 import { openDatabase, type DatabaseTarget } from '@/db/client';
-import { PARTICIPANT_MIGRATIONS } from '@/server/dataspace/runtime/start-participant';
+import { PARTICIPANT_MIGRATIONS } from '@/db/participant/migrations-folder';
 import { bulkLoadResources } from '@/server/fhir/bulk-load';
 import { insertResources } from '@/server/fhir/resource-store';
 import type { StoredResource } from '@/server/fhir/stored-resource';

@@ -8,7 +8,7 @@ test('a clinician outside the care relationship can break the glass with a reaso
   await signIn(page, 'marc.thill@moselle.example');
   await page.waitForURL(/\/diabetes$/);
   await page.goto(`/patients/${PAUL}`);
-  await expect(page.getByRole('alert').filter({ hasText: 'You do not have access to this patient.' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'This patient is not in your care' })).toBeVisible();
   const reason = page.getByLabel("Why do you need this patient's record now?");
   await reason.fill('urgent');
   await page.getByRole('button', { name: 'Start emergency access' }).click();
@@ -25,5 +25,14 @@ test('a clinician outside the care relationship can break the glass with a reaso
   await expectAccessible(page);
 
   await banner.getByRole('button', { name: 'End emergency access now' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'You do not have access to this patient.' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'This patient is not in your care' })).toBeVisible();
+});
+
+test('a national id no provider holds says so, and offers no emergency access', async ({ page }) => {
+  await signIn(page, 'marc.thill@moselle.example');
+  await page.waitForURL(/\/diabetes$/);
+  await page.goto('/patients/1999010100099');
+  await expect(page.getByTestId('unknown-patient')).toHaveText('There is no record of this patient in the dataspace.', { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Start emergency access' })).toHaveCount(0);
+  await expectAccessible(page);
 });

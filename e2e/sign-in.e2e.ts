@@ -30,14 +30,6 @@ for (const user of oneUserPerRole) {
   });
 }
 
-test('a page of another role says so and is not shown', async ({ page }) => {
-  await signIn(page, 'marie.schmit@example.lu');
-  await expect(page).toHaveURL(/\/my-data$/);
-  await page.goto('/admin');
-  await expect(page.getByRole('heading', { name: 'Not available for your role' })).toBeVisible();
-  await expect(page.getByText('Users and care relationships')).toHaveCount(0);
-});
-
 test('a wrong password gets one generic message; five failures lock the account', async ({ page }) => {
   const email = 'tom.kieffer@moselle.example';
   await signIn(page, email, 'not-the-password');

@@ -30,12 +30,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <div>
           <h1>{t('app.tagline')}</h1>
+          {/* Only what works today; what is not built is named as coming, never promised as there. */}
+          <h2>{t('signIn.worksTitle')}</h2>
           <ul>
-            <li>{t('diabetes.intro')}</li>
-            <li>{t('oncology.intro')}</li>
-            <li>{t('myData.intro')}</li>
-            <li>{t('dataspace.intro')}</li>
+            <li>{t('signIn.worksRecord')}</li>
+            <li>{t('signIn.worksEmergency')}</li>
+            <li>{t('signIn.worksDataspace')}</li>
           </ul>
+          <p className="auth-hero-note">{t('signIn.comingNext')}</p>
         </div>
         <p className="auth-hero-note">
           {t('app.synthetic')}

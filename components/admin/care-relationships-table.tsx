@@ -4,6 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/components/trpc/trpc-provider';
 import { FormattedTime } from '@/components/ui/formatted-time';
+import { useValidation } from '@/components/ui/use-validation';
+import { ZAddCareRelationshipInputSchema } from '@/server/api/routers/admin/careRelationships.schema';
 
 export function CareRelationshipsTable() {
   const trpc = useTRPC();
@@ -16,13 +18,20 @@ export function CareRelationshipsTable() {
   const add = useMutation(trpc.admin.addCareRelationship.mutationOptions({ onSuccess: refresh }));
   const end = useMutation(trpc.admin.endCareRelationship.mutationOptions({ onSuccess: refresh }));
   const [clinicianId, setClinicianId] = useState('');
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const validate = useValidation();
+  const tErrors = useTranslations('errors');
 
   function onAdd(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
-    add.mutate({ clinicianId: String(f.get('clinicianId') ?? ''), patientNationalId: String(f.get('patientNationalId') ?? '').trim(), until: null });
+    const checked = validate(ZAddCareRelationshipInputSchema, { clinicianId: String(f.get('clinicianId') ?? ''), patientNationalId: String(f.get('patientNationalId') ?? '').trim(), until: null });
+    setInvalid(checked.ok ? null : (Object.values(checked.errors)[0] ?? null));
+    if (checked.ok) add.mutate(checked.data);
   }
-  const error = add.error ?? end.error;
+  const failed = add.error ?? end.error;
+  // The server's refusals, in the user's language (its messages are English).
+  const error = invalid ?? (failed ? (failed.data?.code === 'CONFLICT' ? t('careExists') : tErrors('generic')) : null);
 
   return (
     <section className="card" aria-labelledby="care-title">
@@ -50,7 +59,7 @@ export function CareRelationshipsTable() {
       </form>
       {error ? (
         <p className="notice danger" role="alert">
-          {error.data?.zodError ? Object.values(error.data.zodError.fieldErrors).flat().join(' ') || error.message : error.message}
+          {error}
         </p>
       ) : null}
       <div className="table-wrap">

@@ -1,20 +1,23 @@
 'use client';
 import { cloneElement, useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/components/trpc/trpc-provider';
-import { ALL_ROLES, type Role } from '@/server/auth/roles';
+import { useValidation } from '@/components/ui/use-validation';
+import { ZCreateUserInputSchema } from '@/server/api/routers/admin/users.schema';
+import { ALL_ROLES } from '@/server/auth/roles';
 
-function fieldErrors(error: unknown): Record<string, string[] | undefined> {
-  const data = (error as { data?: { zodError?: { fieldErrors?: Record<string, string[]> } | null } } | null)?.data;
-  return data?.zodError?.fieldErrors ?? {};
-}
+/** The server's refusals, in the user's language (its messages are English). */
+const SERVER_ERRORS: Record<string, string> = { CONFLICT: 'admin.exists', BAD_REQUEST: 'admin.unknownOrganisation', SERVICE_UNAVAILABLE: 'admin.registryDown' };
 
 export function CreateUserForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const t = useTranslations();
   const [created, setCreated] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const validate = useValidation();
+  const organisations = useQuery({ ...trpc.admin.organisations.queryOptions(), retry: false });
   const mutation = useMutation(
     trpc.admin.createUser.mutationOptions({
       onSuccess: () => {
@@ -23,24 +26,24 @@ export function CreateUserForm() {
       },
     }),
   );
-  const errors = fieldErrors(mutation.error);
+  const serverError = mutation.error ? t((!mutation.error.data?.zodError && SERVER_ERRORS[mutation.error.data?.code ?? '']) || 'errors.generic') : null;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setCreated(false);
     const f = new FormData(event.currentTarget);
     const text = (k: string) => String(f.get(k) ?? '').trim();
-    mutation.mutate(
-      {
-        email: text('email'),
-        name: text('name'),
-        role: text('role') as Role,
-        organisation: text('organisation') || null,
-        nationalId: text('nationalId') || null,
-        password: String(f.get('password') ?? ''),
-      },
-      { onSuccess: () => (event.target as HTMLFormElement).reset() },
-    );
+    const form = event.currentTarget;
+    const checked = validate(ZCreateUserInputSchema, {
+      email: text('email'),
+      name: text('name'),
+      role: text('role'),
+      organisation: text('organisation') || null,
+      nationalId: text('nationalId') || null,
+      password: String(f.get('password') ?? ''),
+    });
+    setErrors(checked.ok ? {} : checked.errors);
+    if (checked.ok) mutation.mutate(checked.data, { onSuccess: () => form.reset() });
   }
 
   const field = (name: string, label: string, input: React.ReactElement<React.InputHTMLAttributes<HTMLInputElement>>) => (
@@ -49,7 +52,7 @@ export function CreateUserForm() {
       {cloneElement(input, { 'aria-invalid': errors[name] ? true : undefined, 'aria-describedby': errors[name] ? `new-${name}-error` : undefined })}
       {errors[name] ? (
         <p id={`new-${name}-error`} className="field-error">
-          {errors[name].join(' ')}
+          {errors[name]}
         </p>
       ) : null}
     </div>
@@ -75,13 +78,29 @@ export function CreateUserForm() {
           )}
         </div>
         <div className="form-row">
-          {field('organisation', t('admin.organisation'), <input id="new-organisation" name="organisation" />)}
+          {field(
+            'organisation',
+            t('admin.organisation'),
+            <select id="new-organisation" name="organisation" defaultValue="">
+              <option value="">{t('admin.noOrganisation')}</option>
+              {(organisations.data?.organisations ?? []).map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.legalName}
+                </option>
+              ))}
+            </select>,
+          )}
           {field('nationalId', t('admin.nationalId'), <input id="new-nationalId" name="nationalId" inputMode="numeric" />)}
           {field('password', t('admin.password'), <input id="new-password" name="password" type="password" autoComplete="new-password" required />)}
         </div>
-        {mutation.error ? (
+        {organisations.isError || organisations.data?.available === false ? (
           <p className="notice danger" role="alert">
-            {mutation.error.message}
+            {t('admin.registryDown')}
+          </p>
+        ) : null}
+        {serverError ? (
+          <p className="notice danger" role="alert">
+            {serverError}
           </p>
         ) : null}
         {created ? (

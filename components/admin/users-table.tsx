@@ -51,7 +51,7 @@ export function UsersTable() {
     >
       {setDisabled.error ? (
         <p className="notice danger" role="alert">
-          {setDisabled.error.message}
+          {setDisabled.error.data?.code === 'BAD_REQUEST' ? t('admin.cannotDisableSelf') : t('errors.generic')}
         </p>
       ) : null}
     </TableCard>

@@ -1,18 +1,35 @@
 'use client';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/components/trpc/trpc-provider';
 import { FormattedTime } from '@/components/ui/formatted-time';
+import { AUDIT_SUBTYPES, AUDIT_TYPES } from '@/server/audit/audit-codes';
+import type { TAuditFilters } from '@/server/api/routers/audit/audit.schema';
+import { AuditFilters } from './audit-filters';
 
-/** The audit trail: chain verification on demand, then the newest events with paging backwards. */
+const PAGE_SIZE = 50;
+const KNOWN_SUBTYPES: readonly string[] = Object.values(AUDIT_SUBTYPES);
+
+/**
+ * The audit trail: chain verification on demand, filters, then one page of events at a time, newest
+ * first. Paging is by cursor (the server's keyset on seq): "newer" goes back to the cursor before.
+ */
 export function AuditTrail() {
   const trpc = useTRPC();
   const t = useTranslations('audit');
+  const tRoles = useTranslations('roles');
   const verify = useQuery({ ...trpc.audit.verifyChain.queryOptions(), enabled: false });
-  const events = useInfiniteQuery(
-    trpc.audit.listEvents.infiniteQueryOptions({ limit: 50 }, { getNextPageParam: (page) => page.nextCursor }),
-  );
-  const rows = events.data?.pages.flatMap((p) => p.events) ?? [];
+  const [filters, setFilters] = useState<TAuditFilters>({});
+  // The cursors of the pages before this one; the last is the current page's.
+  const [cursors, setCursors] = useState<Array<number | null>>([null]);
+  const cursor = cursors.at(-1) ?? null;
+  const events = useQuery({ ...trpc.audit.listEvents.queryOptions({ limit: PAGE_SIZE, cursor, filters }), placeholderData: keepPreviousData });
+  const rows = events.data?.events ?? [];
+  const invalid = events.error?.data?.code === 'BAD_REQUEST';
+  const page = cursors.length;
+  const subtypeLabel = (s: string) => (KNOWN_SUBTYPES.includes(s) ? t(`subtypes.${s}`) : s);
+  const roleLabel = (r: string | null) => (r && tRoles.has(r) ? tRoles(r) : r);
   return (
     <>
       <section className="card">
@@ -28,56 +45,98 @@ export function AuditTrail() {
           ) : null}
         </div>
       </section>
-      <section className="card">
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t('recorded')}</th>
-                <th scope="col">{t('event')}</th>
-                <th scope="col">{t('agent')}</th>
-                <th scope="col">{t('patient')}</th>
-                <th scope="col">{t('outcome')}</th>
-                <th scope="col">{t('address')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((e) => (
-                <tr key={e.seq}>
-                  <td className="mono">{e.seq}</td>
-                  <td>
-                    <FormattedTime value={e.recorded} />
-                  </td>
-                  <td>
-                    <strong>{e.subtype}</strong>
-                    <br />
-                    <span className="muted mono">
-                      {e.typeCode} · {e.action}
-                      {e.purposeOfUse ? ` · ${e.purposeOfUse}` : ''}
-                    </span>
-                  </td>
-                  <td>
-                    {e.agentRole ?? '—'}
-                    {e.agentOrganisation ? <span className="muted"> · {e.agentOrganisation}</span> : null}
-                  </td>
-                  <td className="mono">{e.patientNationalId ?? '—'}</td>
-                  <td>
-                    <span className={`badge ${e.outcome === '0' ? 'success' : 'danger'}`}>{e.outcome === '0' ? t('success') : t('failure')}</span>
-                    {e.outcomeDescription ? <div className="muted">{e.outcomeDescription}</div> : null}
-                  </td>
-                  <td className="mono">{e.clientAddress ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {rows.length === 0 && !events.isPending ? <p className="muted">{t('empty')}</p> : null}
-        {events.hasNextPage ? (
-          <button className="button secondary" type="button" onClick={() => events.fetchNextPage()} disabled={events.isFetchingNextPage}>
-            {t('more')}
-          </button>
+      <AuditFilters
+        onApply={(next) => {
+          setFilters(next);
+          setCursors([null]);
+        }}
+      />
+      <section className="card" aria-labelledby="audit-events-title">
+        <h2 id="audit-events-title">{t('events')}</h2>
+        {invalid ? (
+          <p className="notice danger" role="alert">
+            {t('invalidFilters')}
+          </p>
         ) : null}
+        {rows.length > 0 ? (
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="audit-events-title">
+            <table data-testid="audit-events">
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">{t('recorded')}</th>
+                  <th scope="col">{t('event')}</th>
+                  <th scope="col">{t('agent')}</th>
+                  <th scope="col">{t('patient')}</th>
+                  <th scope="col">{t('outcome')}</th>
+                  <th scope="col">{t('address')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((e) => (
+                  <tr key={e.seq}>
+                    <td className="mono">{e.seq}</td>
+                    <td>
+                      <FormattedTime value={e.recorded} />
+                    </td>
+                    <td>
+                      <strong>{subtypeLabel(e.subtype)}</strong>
+                      <br />
+                      <span className="muted mono">
+                        {e.typeCode} · {e.action}
+                        {e.purposeOfUse ? ` · ${e.purposeOfUse}` : ''}
+                      </span>
+                    </td>
+                    <td className="audit-who">
+                      {e.agentName ? (
+                        <>
+                          <strong>{e.agentName}</strong>
+                          <div className="mono small">{e.agentEmail}</div>
+                        </>
+                      ) : e.typeCode === AUDIT_TYPES.userAuthentication && e.attemptedEmail ? (
+                        <>
+                          <span className="muted">{t('triedWith')}</span>
+                          <div className="mono small">{e.attemptedEmail}</div>
+                        </>
+                      ) : e.agentUserId ? (
+                        <span className="mono small">{e.agentUserId}</span>
+                      ) : (
+                        <span className="muted">{t('noUser')}</span>
+                      )}
+                      {e.agentRole ? (
+                        <div className="muted small">
+                          {roleLabel(e.agentRole)}
+                          {e.agentOrganisation ? ` · ${e.agentOrganisation}` : ''}
+                        </div>
+                      ) : null}
+                    </td>
+                    <td className="mono">{e.patientNationalId ?? '—'}</td>
+                    <td>
+                      <span className={`badge ${e.outcome === '0' ? 'success' : 'danger'}`}>{e.outcome === '0' ? t('success') : t('failure')}</span>
+                      {e.outcomeDescription ? <div className="muted small">{e.outcomeDescription}</div> : null}
+                    </td>
+                    <td className="mono">{e.clientAddress ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {rows.length === 0 && !events.isPending && !invalid ? <p className="muted">{t('empty')}</p> : null}
+        <nav className="button-row" aria-label={t('paging')}>
+          <button className="button secondary" type="button" onClick={() => setCursors((c) => c.slice(0, -1))} disabled={page === 1 || events.isFetching}>
+            {t('newer')}
+          </button>
+          <span className="muted">{t('page', { page })}</span>
+          <button
+            className="button secondary"
+            type="button"
+            onClick={() => events.data?.nextCursor && setCursors((c) => [...c, events.data?.nextCursor ?? null])}
+            disabled={!events.data?.nextCursor || events.isFetching}
+          >
+            {t('older')}
+          </button>
+        </nav>
       </section>
     </>
   );

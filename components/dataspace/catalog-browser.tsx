@@ -2,19 +2,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/components/trpc/trpc-provider';
+import type { TReadableRule } from '@/server/dataspace/consumer/readable-policy';
+import { accessRightsWords, ruleWords } from './policy-words';
 
-function Rules({ label, rules }: { label: string; rules: Array<{ action: string; constraints: string[] }> }) {
+function Rules({ label, rules }: { label: string; rules: TReadableRule[] }) {
+  const tPolicy = useTranslations('policy');
   if (rules.length === 0) return null;
   return (
-    <div>
-      <span className="muted small">{label}: </span>
-      {rules.map((r, i) => (
-        <span key={i} className="small">
-          <strong>{r.action}</strong>
-          {r.constraints.length > 0 ? ` (${r.constraints.join('; ')})` : ''}
-          {i < rules.length - 1 ? ' · ' : ''}
-        </span>
-      ))}
+    <div className="small">
+      <span className="muted">{label}: </span>
+      {rules.map((r) => ruleWords(r, tPolicy)).join(' · ')}
     </div>
   );
 }
@@ -23,6 +20,7 @@ function Rules({ label, rules }: { label: string; rules: Array<{ action: string;
 export function CatalogBrowser() {
   const trpc = useTRPC();
   const t = useTranslations('dataspace');
+  const tPolicy = useTranslations('policy');
   const { data, isPending } = useQuery(trpc.dataspace.catalogs.queryOptions());
   return (
     <section className="card" aria-labelledby="catalogs-title">
@@ -41,7 +39,7 @@ export function CatalogBrowser() {
                 <span className="muted small">{d.description}</span>
               </p>
               <p className="small">
-                {t('datasetFacts', { records: d.numberOfRecords ?? 0, people: d.numberOfUniqueIndividuals ?? 0, access: d.accessRights ?? '—' })}
+                {t('datasetFacts', { records: d.numberOfRecords ?? 0, people: d.numberOfUniqueIndividuals ?? 0, access: accessRightsWords(d.accessRights, tPolicy) })}
                 {d.legalBasis.length > 0 ? ` · ${d.legalBasis.join('; ')}` : ''}
               </p>
               <div className="table-wrap">
@@ -57,9 +55,9 @@ export function CatalogBrowser() {
                     {d.offers.map((o) => (
                       <tr key={o.id}>
                         <td>
-                          <span className="badge info">{o.purpose ?? '—'}</span>
+                          <span className="badge info">{o.purpose && tPolicy.has(`purposes.${o.purpose}`) ? tPolicy(`purposes.${o.purpose}`) : (o.purpose ?? '—')}</span>
                         </td>
-                        <td>{o.roles.join(', ')}</td>
+                        <td>{o.roles.map((r) => (tPolicy.has(`roles.${r}`) ? tPolicy(`roles.${r}`) : r)).join(', ')}</td>
                         <td>
                           <Rules label={t('permissions')} rules={o.permissions} />
                           <Rules label={t('prohibitions')} rules={o.prohibitions} />

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/components/trpc/trpc-provider';
 import { FormattedTime } from '@/components/ui/formatted-time';
 import { TableCard } from '@/components/ui/table-card';
+import { ruleWords } from './policy-words';
 
 const STATE_BADGE: Record<string, string> = { FINALIZED: 'success', STARTED: 'success', TERMINATED: 'danger', SUSPENDED: 'warning', COMPLETED: 'info' };
 
@@ -64,6 +65,7 @@ export function NegotiationsTable() {
 export function AgreementsTable() {
   const trpc = useTRPC();
   const t = useTranslations('dataspace');
+  const tPolicy = useTranslations('policy');
   const { data } = useQuery(trpc.dataspace.agreements.queryOptions({ limit: 50 }));
   return (
     <TableCard
@@ -80,7 +82,7 @@ export function AgreementsTable() {
           <td>{t('assignerAssignee', { assigner: a.assigner, assignee: a.assignee })}</td>
           <td className="mono small">{a.target}</td>
           <td className="small">
-            {[...a.permissions.map((p) => `${p.action} (${p.constraints.join('; ')})`), ...a.prohibitions.map((p) => `${t('prohibited')}: ${p.action}`)].join(' · ')}
+            {[...a.permissions.map((p) => ruleWords(p, tPolicy)), ...a.prohibitions.map((p) => `${t('prohibited')}: ${ruleWords(p, tPolicy)}`)].join(' · ')}
           </td>
           <td>
             <FormattedTime value={a.signedAt} />

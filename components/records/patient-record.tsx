@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { BreakGlassBanner, BreakGlassForm } from './break-glass';
+import { BreakGlassBanner, EmergencyAccess } from './break-glass';
 import { TableCard } from '@/components/ui/table-card';
 import { useTRPC } from '@/components/trpc/trpc-provider';
 import type { TRecordOutput, TSource } from '@/server/api/routers/patients/record.schema';
@@ -219,14 +219,7 @@ export function PatientRecord({ nationalId }: { nationalId: string }) {
   if (isPending) return <p className="muted" aria-live="polite">{t('loading')}</p>;
   if (isError) {
     if (error.data?.code !== 'FORBIDDEN') return <p className="notice danger" role="alert">{tErrors('generic')}</p>;
-    return (
-      <>
-        <p className="notice danger" role="alert">
-          {error.message}
-        </p>
-        <BreakGlassForm nationalId={nationalId} />
-      </>
-    );
+    return <EmergencyAccess nationalId={nationalId} />;
   }
   const missing = data.providers.filter((p) => p.status !== 'ok');
   return (

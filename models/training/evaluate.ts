@@ -15,10 +15,15 @@ import type { DigitalTwin } from '@/server/synthetic/digital-twins/generate';
  * from it by the same amount for every class, so both give the same regret.
  */
 export interface Predictions {
-  /** n × 7 in DRUG_CLASS_IDS order. */
+  /** HbA1c change, n × 7 in DRUG_CLASS_IDS order; so are the others. */
   mean: Float64Array;
   p10: Float64Array;
   p90: Float64Array;
+  weight: Float64Array;
+  weightP10: Float64Array;
+  weightP90: Float64Array;
+  /** Probability of a symptomatic hypoglycaemia in 12 months, clamped to [0, 1]. */
+  hypoglycaemia: Float64Array;
 }
 
 export interface EvaluationOptions {

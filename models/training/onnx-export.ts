@@ -4,7 +4,8 @@ import type { TreeEnsemble } from '@/server/diabetes/model/tree-ensemble';
 /**
  * Writes a tree ensemble as one ai.onnx.ml TreeEnsembleRegressor (opset 3) with one target per
  * ensemble target. Input and thresholds are double (nodes_values_as_tensor, target_weights_as_tensor),
- * so onnxruntime compares and sums in double exactly as the in-process model does.
+ * so onnxruntime compares and sums in double exactly as the in-process model does; missing inputs
+ * (NaN) follow each node's learnt direction (nodes_missing_value_tracks_true).
  */
 export const ONNX_INPUT_NAME = 'features';
 export const ONNX_OUTPUT_NAME = 'predictions';
@@ -19,6 +20,7 @@ export function exportTreeEnsembleToOnnx(ensemble: TreeEnsemble, metadata: Recor
   const nodesValues: number[] = [];
   const nodesTrue: number[] = [];
   const nodesFalse: number[] = [];
+  const nodesMissingTrue: number[] = [];
   const targetTreeIds: number[] = [];
   const targetNodeIds: number[] = [];
   const targetIds: number[] = [];
@@ -38,6 +40,7 @@ export function exportTreeEnsembleToOnnx(ensemble: TreeEnsemble, metadata: Recor
           nodesValues.push(0);
           nodesTrue.push(0);
           nodesFalse.push(0);
+          nodesMissingTrue.push(0);
           targetTreeIds.push(treeId);
           targetNodeIds.push(node);
           targetIds.push(targetIndex);
@@ -48,6 +51,7 @@ export function exportTreeEnsembleToOnnx(ensemble: TreeEnsemble, metadata: Recor
           nodesValues.push(tree.threshold[node] ?? 0);
           nodesTrue.push(tree.left[node] ?? 0);
           nodesFalse.push(tree.right[node] ?? 0);
+          nodesMissingTrue.push(tree.missingLeft[node] === 1 ? 1 : 0);
         }
       }
       treeId++;
@@ -78,6 +82,8 @@ export function exportTreeEnsembleToOnnx(ensemble: TreeEnsemble, metadata: Recor
       doubles('nodes_values_as_tensor', nodesValues),
       ints('nodes_truenodeids', nodesTrue),
       ints('nodes_falsenodeids', nodesFalse),
+      // A NaN input follows the true (BRANCH_LEQ, left) branch where 1: the trees' learnt missing-value direction.
+      ints('nodes_missing_value_tracks_true', nodesMissingTrue),
       ints('target_treeids', targetTreeIds),
       ints('target_nodeids', targetNodeIds),
       ints('target_ids', targetIds),

@@ -18,6 +18,7 @@ const QUICK: TherapyModelConfig = {
   shared: { ...DEFAULT_CONFIG.shared, maxRounds: 300, learningRate: 0.1 },
   perClass: DEFAULT_CONFIG.perClass && { ...DEFAULT_CONFIG.perClass, maxRounds: 60, learningRate: 0.06 },
   quantile: { ...DEFAULT_CONFIG.quantile, maxRounds: 100 },
+  secondary: { ...DEFAULT_CONFIG.secondary, maxRounds: 80 },
 };
 
 describe('quick training pipeline (small synthetic cohort, end to end through ONNX)', () => {
@@ -45,6 +46,30 @@ describe('quick training pipeline (small synthetic cohort, end to end through ON
     expect(metrics.decision.modelMinus.observed.ci95[1]).toBeLessThan(0);
     expect(metrics.accuracy.receivedClass.calibrationVsTrue.slope).toBeGreaterThan(0.7);
     expect(metrics.accuracy.receivedClass.calibrationVsTrue.slope).toBeLessThan(1.3);
+  });
+
+  it('learns weight change and hypoglycaemia risk from observed outcomes', () => {
+    // A model that ignored the class would miss the 5-kg spread between GLP-1 RA and TZD and the
+    // sulfonylurea/insulin risk; these bounds fail for it.
+    expect(metrics.secondaryOutputs.weight.rmseVsTrueKg).toBeLessThan(1);
+    expect(metrics.secondaryOutputs.hypoglycaemia.rmseVsTrueRisk).toBeLessThan(0.06);
+    expect(metrics.secondaryOutputs.hypoglycaemia.brierScoreObserved).toBeLessThan(metrics.secondaryOutputs.hypoglycaemia.brierScoreOfEventRate);
+  });
+
+  it('reports what each ranking priority does to achieved HbA1c, weight and hypoglycaemia', () => {
+    const p = metrics.rankingPriorities;
+    // Trade-offs stated in the default priority move first choices away from the sulfonylurea.
+    expect(p.glycaemic.firstClassShare.sulfonylurea ?? 1).toBeLessThan(p.hba1cAlone.firstClassShare.sulfonylurea ?? 0);
+    expect(p.weightLoss.meanWeightChangeKg).toBeLessThan(p.hba1cAlone.meanWeightChangeKg);
+    expect(p.avoidHypoglycaemia.meanHypoglycaemiaRisk12m).toBeLessThan(p.hba1cAlone.meanHypoglycaemiaRisk12m);
+  });
+
+  it('trains and scores with optional inputs missing at the stated rates', () => {
+    expect(metrics.missingInputs.missingShareByFeature.uacrMgMmol).toBeGreaterThan(0.3);
+    expect(metrics.missingInputs.missingShareByFeature.uacrMgMmol).toBeLessThan(0.5);
+    expect(metrics.missingInputs.missingShareByFeature.ageYears).toBeUndefined();
+    const m = metrics.missingInputs.patientsWithMissingInputs;
+    expect(m.scoredWithMissingInputs.rmseVsExpectedMmolMol).toBeGreaterThanOrEqual(m.scoredWithCompleteInputs.rmseVsExpectedMmolMol - 0.05);
   });
 
   it('gives P10–P90 intervals that cover roughly 80 % of true individual changes', () => {

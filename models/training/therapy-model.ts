@@ -4,7 +4,9 @@ import type { Binning } from '@/models/training/binning';
 import { applyBins, fitThresholds } from '@/models/training/binning';
 import { DRUG_CLASS_IDS } from '@/server/diabetes/model/drug-classes';
 import { MODEL_INPUT_NAMES, N_MODEL_INPUTS, N_PATIENT_INPUTS, classInputIndex, writeModelRow } from '@/server/diabetes/model/feature-vector';
-import type { RegressionTree, TreeEnsemble } from '@/server/diabetes/model/tree-ensemble';
+import { withMissingOptionalInputs } from '@/models/training/missingness';
+import { OUTPUT_COLUMNS } from '@/server/diabetes/model/model-outputs';
+import type { EnsembleTarget, RegressionTree, TreeEnsemble } from '@/server/diabetes/model/tree-ensemble';
 import { predictTree } from '@/server/diabetes/model/tree-ensemble';
 import type { DigitalTwin } from '@/server/synthetic/digital-twins/generate';
 
@@ -16,43 +18,61 @@ import type { DigitalTwin } from '@/server/synthetic/digital-twins/generate';
  * 2. per-class residual boosting: trees grown only on the patients who received class k, each placed
  *    under a root split on that class's indicator, so class-specific heterogeneity the shared trees
  *    shrink away is recovered (a T-learner correction, cf. Künzel et al., PNAS 2019);
- * 3. 10th and 90th percentile models (quantile loss) for the prediction interval.
- * All three are one tree ensemble with three targets, exported as one ONNX node.
+ * 3. 10th and 90th percentile models (quantile loss) for the prediction interval;
+ * 4. the 12-month weight change (mean, 10th and 90th percentile) and the probability of a symptomatic
+ *    hypoglycaemia (squared loss on the observed 0/1 event, i.e. a Brier-score fit), each from the
+ *    observed outcome of the received class only.
+ * Optional inputs are missing at realistic rates in the training rows (missingness.ts), so every tree
+ * learns where a missing value goes. All targets are one tree ensemble, exported as one ONNX node.
  */
+type StageParams = Omit<BoostParams, 'allowedFeatures' | 'loss' | 'seed'>;
+
 export interface TherapyModelConfig {
-  shared: Omit<BoostParams, 'allowedFeatures' | 'loss' | 'seed'>;
-  perClass: Omit<BoostParams, 'allowedFeatures' | 'loss' | 'seed'> | null;
-  quantile: Omit<BoostParams, 'allowedFeatures' | 'loss' | 'seed'>;
+  shared: StageParams;
+  perClass: StageParams | null;
+  quantile: StageParams;
+  /** Weight change (mean and quantiles) and hypoglycaemia risk: few features matter, shallow trees do. */
+  secondary: StageParams;
   maxBins: number;
   seed: number;
 }
+
+/** Version of the trained artefact (semver): bump the major version when inputs or outputs change. */
+export const THERAPY_MODEL_VERSION = '3.0.0';
 
 export const DEFAULT_CONFIG: TherapyModelConfig = {
   shared: { maxRounds: 1500, learningRate: 0.05, maxDepth: 5, minLeaf: 40, lambda: 10, subsample: 0.8, earlyStoppingRounds: 60 },
   perClass: { maxRounds: 300, learningRate: 0.03, maxDepth: 3, minLeaf: 80, lambda: 50, subsample: 0.8, earlyStoppingRounds: 40 },
   // Quantile models only set the interval around the mean; shallow and few trees keep serving cheap.
   quantile: { maxRounds: 300, learningRate: 0.15, maxDepth: 3, minLeaf: 100, lambda: 10, subsample: 0.8, earlyStoppingRounds: 30 },
+  secondary: { maxRounds: 400, learningRate: 0.15, maxDepth: 4, minLeaf: 50, lambda: 10, subsample: 0.8, earlyStoppingRounds: 30 },
   maxBins: 64,
   seed: 1,
 };
 
-export const TARGET_NAMES = ['hba1cChange', 'hba1cChangeP10', 'hba1cChangeP90'] as const;
-
 export interface ObservedMatrix {
   x: Float64Array;
-  y: Float64Array;
+  /** Observed outcomes of the received class. */
+  hba1c: Float64Array;
+  weight: Float64Array;
+  hypoglycaemia: Float64Array;
   n: number;
 }
 
+/** Rows of the received class with optional inputs missing as in a clinic, and the observed outcomes. */
 export function observedMatrix(twins: readonly DigitalTwin[]): ObservedMatrix {
   const n = twins.length;
   const x = new Float64Array(n * N_MODEL_INPUTS);
-  const y = new Float64Array(n);
+  const hba1c = new Float64Array(n);
+  const weight = new Float64Array(n);
+  const hypoglycaemia = new Float64Array(n);
   twins.forEach((t, i) => {
-    writeModelRow(x, i, t.features, t.receivedClass);
-    y[i] = t.observed.hba1cChangeMmolMol;
+    writeModelRow(x, i, withMissingOptionalInputs(t.features, t.id), t.receivedClass);
+    hba1c[i] = t.observed.hba1cChangeMmolMol;
+    weight[i] = t.observed.weightChangeKg;
+    hypoglycaemia[i] = t.observed.hypoglycaemia ? 1 : 0;
   });
-  return { x, y, n };
+  return { x, hba1c, weight, hypoglycaemia, n };
 }
 
 const range = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i);
@@ -68,6 +88,7 @@ function underClassRoot(tree: RegressionTree, classFeature: number, otherCover: 
     right: [2, -1, ...tree.right.map(shift)],
     value: [0, 0, ...tree.value],
     cover: [otherCover + subtreeCover, otherCover, ...tree.cover],
+    missingLeft: [0, 0, ...tree.missingLeft],
   };
 }
 
@@ -91,14 +112,14 @@ export function trainTherapyModel(
   const valRows = range(va.n);
   const zerosTrain = new Float64Array(tr.n);
   const zerosVal = new Float64Array(va.n);
-  const validationSet = (offset: Float64Array, rows: Int32Array = valRows) => ({ x: va.x, y: va.y, rows, offset, nFeatures: N_MODEL_INPUTS });
+  const validationSet = (offset: Float64Array, rows: Int32Array = valRows, y: Float64Array = va.hba1c) => ({ x: va.x, y, rows, offset, nFeatures: N_MODEL_INPUTS });
   const every = (label: string) => (round: number, loss: number) => {
     if (round % 100 === 0) log(`  ${label}: round ${round}, validation loss ${loss.toFixed(3)}`);
   };
 
   log(`shared model on ${tr.n} observed outcomes (${N_MODEL_INPUTS} inputs)`);
   const shared = boost(
-    { binning, y: tr.y, rows: trainRows, offset: zerosTrain },
+    { binning, y: tr.hba1c, rows: trainRows, offset: zerosTrain },
     validationSet(zerosVal),
     { ...config.shared, loss: { kind: 'squared' }, seed: config.seed, allowedFeatures: allFeatures },
     { onRound: every('shared') },
@@ -125,7 +146,7 @@ export function trainTherapyModel(
       const rowsK = trainRows.filter((r) => tr.x[r * N_MODEL_INPUTS + feature] === 1);
       const valK = valRows.filter((r) => va.x[r * N_MODEL_INPUTS + feature] === 1);
       const result = boost(
-        { binning, y: tr.y, rows: rowsK, offset: trainPred },
+        { binning, y: tr.hba1c, rows: rowsK, offset: trainPred },
         validationSet(valPred, valK),
         { ...config.perClass, loss: { kind: 'squared' }, seed: config.seed + 100 + k, allowedFeatures: patientFeatures },
         { baseValue: 0 },
@@ -136,24 +157,31 @@ export function trainTherapyModel(
     }
   }
 
-  const quantileTargets = ([0.1, 0.9] as const).map((alpha, i) => {
-    log(`quantile model ${alpha}`);
-    const q = boost(
-      { binning, y: tr.y, rows: trainRows, offset: zerosTrain },
-      validationSet(zerosVal),
-      { ...config.quantile, loss: { kind: 'quantile', alpha }, seed: config.seed + 10 + i, allowedFeatures: allFeatures },
-      { onRound: every(`q${alpha}`) },
+  const stage = (name: (typeof OUTPUT_COLUMNS)[number], y: Float64Array, yVal: Float64Array, params: StageParams, loss: BoostParams['loss'], salt: number): EnsembleTarget => {
+    log(`${name} model`);
+    const result = boost(
+      { binning, y, rows: trainRows, offset: zerosTrain },
+      validationSet(zerosVal, valRows, yVal),
+      { ...params, loss, seed: config.seed + salt, allowedFeatures: allFeatures },
+      { onRound: every(name) },
     );
-    log(`  q${alpha}: ${q.trees.length} trees, validation pinball ${q.validationLoss[q.bestRound]?.toFixed(3)}`);
-    summary[`quantileTrees_${alpha}`] = q.trees.length;
-    return { name: TARGET_NAMES[i + 1] ?? '', baseValue: q.baseValue, trees: q.trees };
-  });
+    log(`  ${name}: ${result.trees.length} trees, validation loss ${result.validationLoss[result.bestRound]?.toFixed(4)}`);
+    summary[`${name}Trees`] = result.trees.length;
+    return { name, baseValue: result.baseValue, trees: result.trees };
+  };
+  const q = (alpha: number): BoostParams['loss'] => ({ kind: 'quantile', alpha });
+  const targets: Record<(typeof OUTPUT_COLUMNS)[number], EnsembleTarget> = {
+    hba1cChange: { name: 'hba1cChange', baseValue: shared.baseValue, trees: meanTrees },
+    hba1cChangeP10: stage('hba1cChangeP10', tr.hba1c, va.hba1c, config.quantile, q(0.1), 10),
+    hba1cChangeP90: stage('hba1cChangeP90', tr.hba1c, va.hba1c, config.quantile, q(0.9), 11),
+    weightChange: stage('weightChange', tr.weight, va.weight, config.secondary, { kind: 'squared' }, 20),
+    weightChangeP10: stage('weightChangeP10', tr.weight, va.weight, config.secondary, q(0.1), 21),
+    weightChangeP90: stage('weightChangeP90', tr.weight, va.weight, config.secondary, q(0.9), 22),
+    hypoglycaemiaRisk: stage('hypoglycaemiaRisk', tr.hypoglycaemia, va.hypoglycaemia, config.secondary, { kind: 'squared' }, 30),
+  };
 
   return {
-    ensemble: {
-      featureNames: MODEL_INPUT_NAMES,
-      targets: [{ name: TARGET_NAMES[0], baseValue: shared.baseValue, trees: meanTrees }, ...quantileTargets],
-    },
+    ensemble: { featureNames: MODEL_INPUT_NAMES, targets: OUTPUT_COLUMNS.map((c) => targets[c]) },
     summary,
   };
 }

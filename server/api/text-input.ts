@@ -10,5 +10,5 @@ export function userText({ min, max }: { min: number; max: number }) {
     .trim()
     .min(min)
     .max(max)
-    .refine((s) => s.isWellFormed() && !CONTROL_CHARACTERS.test(s), 'Contains characters that are not allowed.');
+    .refine((s) => s.isWellFormed() && !CONTROL_CHARACTERS.test(s), { message: 'Contains characters that are not allowed.', params: { i18n: 'characters' } });
 }

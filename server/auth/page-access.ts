@@ -1,5 +1,5 @@
 import 'server-only';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { headers } from 'next/headers';
 import { appDb } from '@/server/db';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
@@ -10,14 +10,14 @@ import type { Role } from './roles';
 import type { SessionUser } from './session-user';
 
 /**
- * The role check of a page: no session → sign-in; wrong role → `allowed: false` (the page shows a
- * plain "not for your role" message) and an audit event, as for a refused procedure.
+ * The role check of a page: no session → sign-in; wrong role → an audit event, as for a refused
+ * procedure, then `forbidden()`: HTTP 403 with `app/(app)/forbidden.tsx` inside the shell
+ * (Next.js `experimental.authInterrupts`, see node_modules/next/dist/docs/…/forbidden.md).
  */
-export async function pageAccess(path: string, roles: readonly Role[]): Promise<{ user: SessionUser; allowed: boolean }> {
+export async function pageAccess(path: string, roles: readonly Role[]): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect('/sign-in');
-  const allowed = roles.includes(user.role);
-  if (!allowed) {
+  if (!roles.includes(user.role)) {
     const h = await headers();
     await recordAuditEvent(await appDb(), {
       typeCode: AUDIT_TYPES.securityAlert,
@@ -30,6 +30,7 @@ export async function pageAccess(path: string, roles: readonly Role[]): Promise<
       clientAddress: clientAddressFrom(h),
       requestId: h.get('x-request-id'),
     });
+    forbidden();
   }
-  return { user, allowed };
+  return user;
 }

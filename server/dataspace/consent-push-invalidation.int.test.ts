@@ -4,8 +4,9 @@ import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/synthetic/demo-people';
 import { DspConsumer, enrolConsumer, offersOf, type ConsumerTransfer } from './protocol/dsp-client';
 import { generateParticipantKeyPair, publicJwks } from './protocol/participant-keys';
 import { signParticipantToken } from './protocol/participant-token';
-import { callParticipant, type ParticipantIdentity } from './runtime/participant-http';
+import type { ParticipantIdentity } from './protocol/participant-http';
 import { startDataspace, type Dataspace } from './testing/start-dataspace';
+import { recordConsent, withdrawConsent, type ConsentRuleInput } from '@/server/consent/authority-consents';
 
 // Providers keep the authority's consent decisions under a lease, and the authority pushes every change
 // before it confirms it. These tests hold that against real processes: a confirmed withdrawal holds on
@@ -29,8 +30,8 @@ async function observations(provider: 'alzette-hospital' | 'moselle-clinic', pat
   return ((await res.json()) as Bundle).entry?.filter((e) => e.search?.mode === 'match' && (e.resource as Resource).resourceType === 'Observation').length ?? 0;
 }
 // A change is confirmed only once every leaseholder has it, which may take a lease: allow more than the default 5 s.
-const consent = (body: Record<string, unknown>) => callParticipant<{ id: string }>(identity, { url: `${ds.authorityUrl}/consents`, audience: 'ehealth-agency', body: { recordedBy: 'test', ...body }, timeoutMs: 20_000 });
-const withdraw = (id: string) => callParticipant(identity, { url: `${ds.authorityUrl}/consents/${id}/withdraw`, audience: 'ehealth-agency', body: { withdrawnBy: 'test' } });
+const consent = (body: ConsentRuleInput) => recordConsent(identity, { url: ds.authorityUrl, id: 'ehealth-agency' }, { patient: body.patient }, body);
+const withdraw = (id: string, patient: string) => withdrawConsent(identity, { url: ds.authorityUrl, id: 'ehealth-agency' }, { patient }, id);
 
 beforeAll(async () => {
   ds = await startDataspace({ seedPatients: 60, env: { CONSENT_LEASE_SECONDS: String(LEASE_SECONDS) } });
@@ -59,7 +60,7 @@ describe('consent decisions kept at the providers, invalidated by the authority'
     expect(await observations('alzette-hospital', MARIE)).toBeGreaterThan(0); // answered from memory now
     const rule = await consent({ patient: MARIE, decision: 'deny', purpose: 'TREAT' });
     expect(await observations('alzette-hospital', MARIE)).toBe(0);
-    await withdraw(rule.id);
+    await withdraw(rule.id, MARIE);
     expect(await observations('alzette-hospital', MARIE)).toBeGreaterThan(0);
   });
 
@@ -84,7 +85,7 @@ describe('consent decisions kept at the providers, invalidated by the authority'
     running = false;
     expect(await reader).toBeGreaterThan(5);
     expect(leaks).toEqual([]);
-    await withdraw(rule.id);
+    await withdraw(rule.id, MARIE);
   });
 
   it('a provider that cannot be told is waited out: the withdrawal is confirmed once its lease has ended', async () => {
@@ -99,7 +100,7 @@ describe('consent decisions kept at the providers, invalidated by the authority'
     expect(await observations('alzette-hospital', LUC)).toBe(0);
     await ds.restart('moselle-clinic');
     expect(await observations('moselle-clinic', LUC)).toBe(0);
-    await withdraw(rule.id);
+    await withdraw(rule.id, LUC);
     expect(await observations('moselle-clinic', LUC)).toBeGreaterThan(0);
   });
 

@@ -10,6 +10,7 @@ import { validateDspMessage } from './protocol/dsp-validator';
 import { generateParticipantKeyPair, importPrivateKey, publicJwks, type ParticipantKeyPair } from './protocol/participant-keys';
 import { signParticipantToken } from './protocol/participant-token';
 import { startDataspace, type Dataspace } from './testing/start-dataspace';
+import { readAccessLog, recordConsent, withdrawConsent } from '@/server/consent/authority-consents';
 
 const MARIE = '1958031500017';
 const practitioner = { userId: 'sophie.reuter@alzette.example', role: 'endocrinologist', purpose: 'TREAT' };
@@ -182,14 +183,13 @@ describe('consent at the source', () => {
     const query = `/Observation?patient.identifier=${MARIE}&code=59261-8&_count=2`;
     const before = await json<Bundle>(await consumer.fhir(treat, query, practitioner));
     expect(before.entry?.filter((e) => e.search?.mode === 'match')).toHaveLength(2);
-    const { callParticipant } = await import('./runtime/participant-http');
     const identity = { id: 'd4h-clinic', key, credential: () => credential };
-    const rule = await callParticipant<{ id: string }>(identity, { url: `${ds.authorityUrl}/consents`, audience: 'ehealth-agency', body: { patient: MARIE, decision: 'deny', purpose: 'TREAT', recordedBy: 'marie.schmit@example.lu' } });
+    const rule = await recordConsent(identity, { url: ds.authorityUrl, id: 'ehealth-agency' }, { patient: MARIE }, { patient: MARIE, decision: 'deny', purpose: 'TREAT' });
     const after = await json<Bundle>(await consumer.fhir(treat, query, practitioner));
     expect(after.entry?.filter((e) => e.search?.mode === 'match')).toHaveLength(0);
     const status = (after.entry?.find((e) => e.search?.mode === 'outcome')?.resource as OperationOutcome).issue[0]?.details?.coding?.[0]?.code;
     expect(status).toBe('withdrawn');
-    await callParticipant(identity, { url: `${ds.authorityUrl}/consents/${rule.id}/withdraw`, audience: 'ehealth-agency', body: { withdrawnBy: 'marie.schmit@example.lu' } });
+    await withdrawConsent(identity, { url: ds.authorityUrl, id: 'ehealth-agency' }, { patient: MARIE }, rule.id);
     const restored = await json<Bundle>(await consumer.fhir(treat, query, practitioner));
     expect(restored.entry?.filter((e) => e.search?.mode === 'match')).toHaveLength(2);
     // every access reaches the patient's access log at the authority (forwarded from the provider's outbox about a second later)
@@ -198,7 +198,7 @@ describe('consent at the source', () => {
     let log = { events: [] as Array<{ outcome: string; providerId: string }> };
     while (!logged(log.events) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 250));
-      log = await callParticipant<typeof log>(identity, { url: `${ds.authorityUrl}/access-events?patient=${MARIE}`, audience: 'ehealth-agency' });
+      log = await readAccessLog(identity, { url: ds.authorityUrl, id: 'ehealth-agency' }, { patient: MARIE }, MARIE);
     }
     expect(log.events.some((e) => e.outcome === 'denied' && e.providerId === 'alzette-hospital')).toBe(true);
     expect(log.events.some((e) => e.outcome === 'allowed')).toBe(true);

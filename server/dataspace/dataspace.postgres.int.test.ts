@@ -5,8 +5,8 @@ import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/synthetic/demo-people';
 import { DspConsumer, enrolConsumer, offersOf } from './protocol/dsp-client';
 import { validateDspMessage } from './protocol/dsp-validator';
 import { generateParticipantKeyPair, publicJwks, type ParticipantKeyPair } from './protocol/participant-keys';
-import { callParticipant } from './runtime/participant-http';
 import { startDataspace, type Dataspace } from './testing/start-dataspace';
+import { readAccessLog } from '@/server/consent/authority-consents';
 
 /**
  * The main DSP flow with every participant on its own fresh PostgreSQL database (dropped afterwards):
@@ -50,7 +50,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('DSP flow on PostgreSQL', () => 
     expect(validateFhirR4(bundle)).toEqual([]);
     expect(bundle.entry?.filter((e) => e.search?.mode === 'match')).toHaveLength(3);
     // the access went through the provider's outbox (written in the audit event's own statement) to the authority's index
-    const fromAlzette = async () => (await callParticipant<{ events: Array<{ providerId: string }> }>(identity, { url: `${ds.authorityUrl}/access-events?patient=${MARIE}`, audience: 'ehealth-agency' })).events.filter((e) => e.providerId === 'alzette-hospital');
+    const fromAlzette = async () => (await readAccessLog(identity, { url: ds.authorityUrl, id: 'ehealth-agency' }, { patient: MARIE }, MARIE)).events.filter((e) => e.providerId === 'alzette-hospital');
     const deadline = Date.now() + 10_000;
     while ((await fromAlzette()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(await fromAlzette()).toHaveLength(1);

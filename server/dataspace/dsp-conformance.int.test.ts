@@ -4,7 +4,7 @@ import * as msg from './protocol/dsp-messages';
 import { validateDspMessage } from './protocol/dsp-validator';
 import { generateParticipantKeyPair, publicJwks, type ParticipantKeyPair } from './protocol/participant-keys';
 import { PURPOSE_INFO, type Purpose } from './protocol/purpose-of-use';
-import { callParticipant, ParticipantCallError } from './runtime/participant-http';
+import { callParticipant, ParticipantCallError } from './protocol/participant-http';
 import { startDataspace, type Dataspace } from './testing/start-dataspace';
 import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/synthetic/demo-people';
 

@@ -4,8 +4,9 @@ import { validateFhirR4 } from '@/server/fhir/testing/fhir-schema';
 import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/synthetic/demo-people';
 import { DspConsumer, enrolConsumer, offersOf, type ConsumerTransfer } from './protocol/dsp-client';
 import { generateParticipantKeyPair, publicJwks, type ParticipantKeyPair } from './protocol/participant-keys';
-import { callParticipant, type ParticipantIdentity } from './runtime/participant-http';
+import type { ParticipantIdentity } from './protocol/participant-http';
 import { startDataspace, type Dataspace } from './testing/start-dataspace';
+import { readAccessLog, recordConsent, withdrawConsent } from '@/server/consent/authority-consents';
 
 // The record read of the consumer: a FHIR batch of searches, one consent decision and one audit event per patient.
 const MARIE = '1958031500017';
@@ -33,7 +34,7 @@ const consentCodes = (b: Bundle) =>
   searchsets(b).flatMap((s) => (s.entry ?? []).filter((e) => e.search?.mode === 'outcome').flatMap((e) => (e.resource as OperationOutcome).issue.map((i) => i.details?.coding?.[0]?.code)));
 
 async function accessEvents(): Promise<Array<{ auditEventId: string; outcome: string; providerId: string }>> {
-  return (await callParticipant<{ events: Array<{ auditEventId: string; outcome: string; providerId: string }> }>(identity, { url: `${ds.authorityUrl}/access-events?patient=${MARIE}`, audience: 'ehealth-agency' })).events;
+  return (await readAccessLog(identity, { url: ds.authorityUrl, id: 'ehealth-agency' }, { patient: MARIE }, MARIE)).events;
 }
 
 /** The authority's index once the provider's background forwarder has nothing left in flight (unchanged for 500 ms). */
@@ -103,13 +104,13 @@ describe('FHIR batch of searches (POST [base])', () => {
   });
 
   it('a withdrawal takes effect on the very next batch, in every entry; re-granting restores it', async () => {
-    const rule = await callParticipant<{ id: string }>(identity, { url: `${ds.authorityUrl}/consents`, audience: 'ehealth-agency', body: { patient: MARIE, decision: 'deny', purpose: 'TREAT', recordedBy: 'marie.schmit@example.lu' } });
+    const rule = await recordConsent(identity, { url: ds.authorityUrl, id: 'ehealth-agency' }, { patient: MARIE }, { patient: MARIE, decision: 'deny', purpose: 'TREAT' });
     const denied = await batch(RECORD);
     expect(denied.status).toBe(200);
     expect(matches(denied.body)).toHaveLength(0);
     expect(consentCodes(denied.body)).toContain('withdrawn');
     expect(JSON.stringify(denied.body)).not.toContain('"Observation/');
-    await callParticipant(identity, { url: `${ds.authorityUrl}/consents/${rule.id}/withdraw`, audience: 'ehealth-agency', body: { withdrawnBy: 'marie.schmit@example.lu' } });
+    await withdrawConsent(identity, { url: ds.authorityUrl, id: 'ehealth-agency' }, { patient: MARIE }, rule.id);
     const restored = await batch(RECORD);
     expect(matches(restored.body).length).toBeGreaterThan(0);
     const events = await settledEvents();

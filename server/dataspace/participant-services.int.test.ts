@@ -4,7 +4,8 @@ import { DspConsumer, enrolConsumer, offersOf, type ConsumerTransfer } from './p
 import type { DspCatalog } from './protocol/dsp-types';
 import { validateDspMessage } from './protocol/dsp-validator';
 import { generateParticipantKeyPair, publicJwks, type ParticipantKeyPair } from './protocol/participant-keys';
-import { callParticipant } from './runtime/participant-http';
+import { callParticipant } from './protocol/participant-http';
+import { readAccessLog } from '@/server/consent/authority-consents';
 import { startDataspace, type Dataspace } from './testing/start-dataspace';
 
 const MARIE = '1958031500017';
@@ -28,7 +29,7 @@ async function transferFor(provider: 'alzette-hospital' | 'research-institute', 
 }
 
 const identity = () => ({ id: 'd4h-clinic', key, credential: () => credential });
-const accessLog = (patient: string) => callParticipant<{ events: Array<{ providerId: string; auditEventId: string; outcome: string }> }>(identity(), { url: `${ds.authorityUrl}/access-events?patient=${patient}`, audience: 'ehealth-agency' });
+const accessLog = (patient: string) => readAccessLog(identity(), { url: ds.authorityUrl, id: 'ehealth-agency' }, { patient }, patient);
 
 beforeAll(async () => {
   // Forwarding held back for 10 minutes: the outbox test kills a provider before anything is sent.
@@ -123,8 +124,14 @@ describe('durable access-event forwarding', () => {
 
   it('the authority indexes an event id once, however often it is reported', async () => {
     const report = { patient: MARIE, auditEventId: `resend-${Date.now()}`, recorded: new Date().toISOString(), purpose: 'TREAT', consumerId: 'd4h-clinic', professional: 'x', professionalRole: 'endocrinologist', action: 'read', outcome: 'allowed', detail: 'resent' };
+    // A provider of its own (access events come only from a provider holding the person's record).
+    const labKey = await generateParticipantKeyPair();
+    const enrolled = await fetch(`${ds.authorityUrl}/registry/enrol`, { method: 'POST', headers: { authorization: `Bearer ${ds.operatorToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ id: 'resend-lab', legalName: 'Resend lab', kind: 'hospital', roles: ['hospital', 'provider'], jwks: publicJwks(labKey) }) });
+    const labCredential = ((await enrolled.json()) as { credential: string }).credential;
+    const lab = { id: 'resend-lab', key: labKey, credential: () => labCredential };
+    await callParticipant(lab, { url: `${ds.authorityUrl}/record-locator`, audience: 'ehealth-agency', body: { nationalIds: [MARIE] } });
     const answers = [];
-    for (let i = 0; i < 3; i += 1) answers.push(await callParticipant<{ indexed: number; duplicates: number }>(identity(), { url: `${ds.authorityUrl}/access-events`, audience: 'ehealth-agency', body: { events: [report, report] } }));
+    for (let i = 0; i < 3; i += 1) answers.push(await callParticipant<{ indexed: number; duplicates: number }>(lab, { url: `${ds.authorityUrl}/access-events`, audience: 'ehealth-agency', body: { events: [report, report] } }));
     expect(answers).toEqual([{ indexed: 1, duplicates: 1 }, { indexed: 0, duplicates: 2 }, { indexed: 0, duplicates: 2 }]);
     const events = (await accessLog(MARIE)).events.filter((e) => e.auditEventId === report.auditEventId);
     expect(events).toHaveLength(1);

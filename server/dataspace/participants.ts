@@ -15,9 +15,9 @@ export interface ParticipantDefinition {
 /** The well-known participants of the synthetic dataspace (all fictional). */
 export const PARTICIPANTS = [
   { id: 'ehealth-agency', legalName: 'Agence eSanté (synthetic)', kind: 'authority', defaultPort: 4100, roles: ['authority'] },
-  { id: 'alzette-hospital', legalName: 'Centre Hospitalier Alzette (synthetic)', kind: 'hospital', defaultPort: 4101, roles: ['hospital', 'consumer'] },
-  { id: 'moselle-clinic', legalName: 'Clinique de la Moselle (synthetic)', kind: 'hospital', defaultPort: 4102, roles: ['hospital', 'consumer'] },
-  { id: 'research-institute', legalName: 'Luxembourg Institute for Health Research (synthetic)', kind: 'research', defaultPort: 4103, roles: ['research', 'consumer'] },
+  { id: 'alzette-hospital', legalName: 'Centre Hospitalier Alzette (synthetic)', kind: 'hospital', defaultPort: 4101, roles: ['hospital', 'consumer', 'provider'] },
+  { id: 'moselle-clinic', legalName: 'Clinique de la Moselle (synthetic)', kind: 'hospital', defaultPort: 4102, roles: ['hospital', 'consumer', 'provider'] },
+  { id: 'research-institute', legalName: 'Luxembourg Institute for Health Research (synthetic)', kind: 'research', defaultPort: 4103, roles: ['research', 'consumer', 'provider'] },
 ] as const satisfies readonly ParticipantDefinition[];
 
 export type ParticipantId = (typeof PARTICIPANTS)[number]['id'];
@@ -32,7 +32,7 @@ export const WEB_APP_PARTICIPANT: ParticipantDefinition = {
   legalName: 'D4H Clinic workbench (synthetic)',
   kind: 'hospital',
   defaultPort: 3000,
-  roles: ['consumer', 'hospital', 'research'],
+  roles: ['consumer', 'hospital', 'research', 'portal'],
 };
 
 export function findParticipant(id: string): ParticipantDefinition | undefined {

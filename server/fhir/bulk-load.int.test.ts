@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openTestDatabase, testDatabaseKinds } from '@/db/test-databases';
-import { PARTICIPANT_MIGRATIONS } from '@/server/dataspace/runtime/start-participant';
+import { PARTICIPANT_MIGRATIONS } from '@/db/participant/migrations-folder';
 import { bulkLoadResources, restoreDeferredIndexes } from './bulk-load';
 import { readResource } from './resource-store';
 import { searchResources } from './search-batch-store';

@@ -6,7 +6,7 @@ import { Pool } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '@/db/client';
 import { fhirResource } from '@/db/participant/schema/fhir-resource';
-import { readSetting, writeSetting } from '@/server/dataspace/runtime/key-store';
+import { readSetting, writeSetting } from '@/db/participant/settings';
 import { fhirStoreChanged, toResourceRow } from './resource-store';
 import type { StoredResource } from './stored-resource';
 

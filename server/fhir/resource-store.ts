@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm
 import type { Resource } from '@medplum/fhirtypes';
 import type { Database } from '@/db/client';
 import { fhirResource } from '@/db/participant/schema/fhir-resource';
-import { soleWriterCachePerDatabase } from '@/server/dataspace/runtime/sole-writer-cache';
+import { soleWriterCachePerDatabase } from '@/db/sole-writer-cache';
 import { searchColumns } from './search-index';
 import type { StoredResource } from './stored-resource';
 import type { FhirSearch } from './search-params';

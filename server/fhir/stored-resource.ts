@@ -1,5 +1,5 @@
 import type { Resource } from '@medplum/fhirtypes';
-import type { DataCategory } from '@/server/dataspace/protocol/data-category';
+import type { DataCategory } from '@/server/fhir/data-category';
 
 /** A resource as a provider stores it: the FHIR JSON plus what consent and search need to know about it. */
 export interface StoredResource {

@@ -1,6 +1,5 @@
 import { getTranslations } from 'next-intl/server';
 import { pageAccess } from '@/server/auth/page-access';
-import { Forbidden } from '@/components/ui/forbidden';
 import { PageHead } from '@/components/ui/page-head';
 import { UsersTable } from '@/components/admin/users-table';
 import { CreateUserForm } from '@/components/admin/create-user-form';
@@ -11,8 +10,7 @@ export async function generateMetadata() {
 }
 
 export default async function AdminPage() {
-  const { user, allowed } = await pageAccess('/admin', ['admin']);
-  if (!allowed) return <Forbidden role={user.role} />;
+  await pageAccess('/admin', ['admin']);
   const t = await getTranslations('admin');
   return (
     <>

@@ -1,6 +1,5 @@
 import { getTranslations } from 'next-intl/server';
 import { pageAccess } from '@/server/auth/page-access';
-import { Forbidden } from '@/components/ui/forbidden';
 import { PageHead } from '@/components/ui/page-head';
 import { AuditTrail } from '@/components/audit/audit-trail';
 
@@ -9,8 +8,7 @@ export async function generateMetadata() {
 }
 
 export default async function AuditPage() {
-  const { user, allowed } = await pageAccess('/audit', ['steward', 'admin']);
-  if (!allowed) return <Forbidden role={user.role} />;
+  await pageAccess('/audit', ['steward', 'admin']);
   const t = await getTranslations('audit');
   return (
     <>

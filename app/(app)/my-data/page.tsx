@@ -1,6 +1,5 @@
 import { getTranslations } from 'next-intl/server';
 import { pageAccess } from '@/server/auth/page-access';
-import { Forbidden } from '@/components/ui/forbidden';
 import { NotBuilt } from '@/components/ui/not-built';
 import { PageHead } from '@/components/ui/page-head';
 
@@ -9,8 +8,7 @@ export async function generateMetadata() {
 }
 
 export default async function MyDataPage() {
-  const { user, allowed } = await pageAccess('/my-data', ['patient']);
-  if (!allowed) return <Forbidden role={user.role} />;
+  const user = await pageAccess('/my-data', ['patient']);
   const t = await getTranslations('myData');
   return (
     <>

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -35,9 +36,15 @@ export const auditEvents = pgTable(
     previousHash: text('previous_hash').notNull(),
     hash: text('hash').notNull(),
   },
+  // The steward's audit page filters by patient, user, e-mail tried, event type and outcome and pages
+  // backwards by seq (keyset), so each filter has an index ending in seq; a time range narrows by recorded.
   (t) => [
-    index('audit_event_patient_idx').on(t.patientNationalId, t.recorded),
-    index('audit_event_agent_idx').on(t.agentUserId, t.recorded),
+    index('audit_event_patient_seq_idx').on(t.patientNationalId, t.seq),
+    index('audit_event_agent_seq_idx').on(t.agentUserId, t.seq),
+    index('audit_event_subtype_seq_idx').on(t.subtype, t.seq),
+    index('audit_event_outcome_seq_idx').on(t.outcome, t.seq),
+    // The e-mail a sign-in was tried with lives in the hashed entity (see record-audit-event.ts).
+    index('audit_event_entity_email_seq_idx').on(sql`(${t.entity}->>'email')`, t.seq),
     index('audit_event_recorded_idx').on(t.recorded),
   ],
 );

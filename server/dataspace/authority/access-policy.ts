@@ -10,6 +10,8 @@ export const ACCESS_POLICY: Record<ParticipantRole, readonly Purpose[]> = {
   research: ['HRESCH', 'MLTRAIN', 'PUBHLTH'],
   consumer: [],
   authority: ['PUBHLTH'],
+  provider: [],
+  portal: [],
 };
 
 export function visiblePurposes(roles: readonly ParticipantRole[]): Purpose[] {

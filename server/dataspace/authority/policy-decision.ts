@@ -1,4 +1,4 @@
-import type { DataCategory } from '@/server/dataspace/protocol/data-category';
+import type { DataCategory } from '@/server/fhir/data-category';
 
 export interface ConsentRuleView {
   id: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '@/db/test-databases';
 import type { OpenDatabase } from '@/db/client';
-import { PARTICIPANT_MIGRATIONS } from '@/server/dataspace/runtime/start-participant';
+import { PARTICIPANT_MIGRATIONS } from '@/db/participant/migrations-folder';
 import { generateParticipantKeyPair, publicJwks } from '@/server/dataspace/protocol/participant-keys';
 import { memoryReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import { createAuthorityApp } from './authority-app';

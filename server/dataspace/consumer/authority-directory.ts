@@ -1,4 +1,4 @@
-import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/runtime/participant-http';
+import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/protocol/participant-http';
 import type { ConsumerSettings } from './consumer-settings';
 
 export interface DirectoryParticipant {
@@ -46,10 +46,14 @@ export class AuthorityDirectory {
     return body.participants;
   }
 
-  async credentials(participantId: string): Promise<DirectoryCredential[]> {
-    const response = await fetch(`${this.settings.authorityUrl}/registry/participants/${encodeURIComponent(participantId)}/credentials`, { signal: AbortSignal.timeout(this.settings.fhirTimeoutMs) });
-    if (!response.ok) throw new Error(`the authority answered ${response.status} for credentials of ${participantId}`);
-    return ((await response.json()) as { credentials: DirectoryCredential[] }).credentials;
+  /** Credential ids are not public: asked with the consumer's participant token. */
+  async credentials(identity: ParticipantIdentity, participantId: string): Promise<DirectoryCredential[]> {
+    const body = await callParticipant<{ credentials: DirectoryCredential[] }>(identity, {
+      url: `${this.settings.authorityUrl}/registry/participants/${encodeURIComponent(participantId)}/credentials`,
+      audience: this.settings.authorityId,
+      timeoutMs: this.settings.fhirTimeoutMs,
+    });
+    return body.credentials;
   }
 
   /** Record locator: the providers holding data about a person. */

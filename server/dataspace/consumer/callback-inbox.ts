@@ -1,8 +1,8 @@
 import * as msg from '@/server/dataspace/protocol/dsp-messages';
 import { validateDspMessage, type DspMessageKind } from '@/server/dataspace/protocol/dsp-validator';
-import { TokenError } from '@/server/dataspace/protocol/token-error';
 import type { DataspaceConsumer } from './dataspace-consumer';
-import { verifyProviderSender } from './provider-sender';
+import { CALLBACK_ROUTES } from './callback-routes';
+import { providerSender } from './provider-sender';
 
 /**
  * The consumer callback paths of DSP 2025-1 (contract.negotiation.binding.https.md and
@@ -36,14 +36,10 @@ export async function receiveProviderCallback(consumer: DataspaceConsumer, reque
   const kinds: Record<string, DspMessageKind> = CALLBACKS[process];
   const kind = kinds[input.message];
   if (!kind) return error(process, 404, 'unknown-callback', `no ${process} callback "${input.message}" here`, consumerPid);
-  let sender;
-  try {
-    sender = await verifyProviderSender(consumer, request);
-  } catch (e) {
-    // "Unauthorized Access" of both bindings: 404, for the consumer's endpoints as for the provider's.
-    if (e instanceof TokenError) return error(process, 404, e.kind, e.message, consumerPid);
-    throw e;
-  }
+  const access = await providerSender(consumer, request, process === 'negotiations' ? CALLBACK_ROUTES.negotiationCallback : CALLBACK_ROUTES.transferCallback);
+  // "Unauthorized Access" of both bindings: 404, for the consumer's endpoints as for the provider's.
+  if (!access.ok) return error(process, 404, access.refusal.error, access.refusal.detail, consumerPid);
+  const sender = access.sender;
   const body: unknown = await request.json().catch(() => undefined);
   const checked = validateDspMessage(kind, body);
   if (!checked.valid) return error(process, 400, 'invalid-message', `not a valid ${kind}: ${checked.errors.join('; ')}`, consumerPid);

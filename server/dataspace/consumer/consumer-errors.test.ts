@@ -21,4 +21,15 @@ describe('classifyDspError', () => {
   it('treats a timeout as unreachable', () => {
     expect(classifyDspError('research-institute', new DOMException('signal timed out', 'TimeoutError')).reason).toBe('timed out');
   });
+
+  it('summarises an HTML page or a long text instead of dumping it', () => {
+    const page = `<!DOCTYPE html><html><head><title>404: This page could not be found.</title></head><body>${'<div>x</div>'.repeat(500)}</body></html>`;
+    const html = classifyDspError('d4h-clinic', new DspRefusal(404, page, 'x'));
+    expect(html.reason).toBe('404 an HTML page ("404: This page could not be found."), not a DSP answer');
+    expect(classifyDspError('d4h-clinic', new DspRefusal(404, '<html><body>nope</body></html>', 'x')).reason).toBe('404 an HTML page, not a DSP answer');
+    const long = classifyDspError('moselle-clinic', new DspRefusal(400, `bad\n${'word '.repeat(100)}`, 'x')).reason;
+    expect(long.length).toBeLessThanOrEqual(4 + 160);
+    expect(long).toMatch(/^400 bad word word .*…$/);
+    expect(classifyDspError('moselle-clinic', new DspRefusal(400, { reason: ['r'.repeat(1000)] }, 'x')).reason.length).toBeLessThanOrEqual(4 + 160);
+  });
 });

@@ -5,7 +5,7 @@ import { dataspaceIdentity } from '@/db/app/schema/dataspace';
 import { enrolConsumer } from '@/server/dataspace/protocol/dsp-client';
 import { generateParticipantKeyPair, publicJwks, type ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
 import type { JWK } from 'jose';
-import type { ParticipantIdentity } from '@/server/dataspace/runtime/participant-http';
+import type { ParticipantIdentity } from '@/server/dataspace/protocol/participant-http';
 import type { ConsumerSettings } from './consumer-settings';
 
 /** Renew the participant credential this long before it expires (credentials live 24 h). */

@@ -9,13 +9,14 @@ import { validateFhirR4 } from '@/server/fhir/testing/fhir-schema';
 import { validateDspMessage } from '@/server/dataspace/protocol/dsp-validator';
 import type { DspCatalog } from '@/server/dataspace/protocol/dsp-types';
 import { newPid } from '@/server/dataspace/protocol/dsp-messages';
-import { callParticipant } from '@/server/dataspace/runtime/participant-http';
 import { startDataspace, type Dataspace } from '@/server/dataspace/testing/start-dataspace';
 import { testConsumerSettings } from '@/server/dataspace/testing/consumer-settings';
 import { DataspaceConsumer } from './dataspace-consumer';
+import { recordConsent, withdrawConsent } from '@/server/consent/authority-consents';
 
 const MARIE = '1958031500017'; // alzette-hospital and moselle-clinic
 const JEAN = '1951110200024'; // alzette-hospital only
+const ANNE = '1966072800031'; // moselle-clinic only; her demo rule: no medications to alzette-hospital
 const LUC = '1955012600062'; // both hospitals, oncology: genomics at the research institute too
 const sophie = { userId: 'sophie.reuter@alzette.example', role: 'endocrinologist', purpose: 'TREAT' };
 
@@ -104,14 +105,36 @@ describe('the web app as a dataspace consumer', () => {
 
   it('shows a withdrawn consent as denied on the very next read, and restores it after re-granting', async () => {
     const identity = await consumer.identity.current();
-    const rule = await callParticipant<{ id: string }>(identity, { url: `${ds.authorityUrl}/consents`, audience: 'ehealth-agency', body: { patient: JEAN, decision: 'deny', purpose: 'TREAT', recordedBy: 'jean.weber@example.lu' } });
+    const rule = await recordConsent(identity, { url: ds.authorityUrl, id: 'ehealth-agency' }, { patient: JEAN }, { patient: JEAN, decision: 'deny', purpose: 'TREAT' });
     const denied = await consumer.patientRecord(JEAN, sophie);
     expect(denied.providers[0]).toMatchObject({ providerId: 'alzette-hospital', status: 'denied', consent: 'withdrawn' });
     expect(denied.resources).toHaveLength(0);
-    await callParticipant(identity, { url: `${ds.authorityUrl}/consents/${rule.id}/withdraw`, audience: 'ehealth-agency', body: { withdrawnBy: 'jean.weber@example.lu' } });
+    await withdrawConsent(identity, { url: ds.authorityUrl, id: 'ehealth-agency' }, { patient: JEAN }, rule.id);
     const restored = await consumer.patientRecord(JEAN, sophie);
     expect(restored.providers[0]).toMatchObject({ status: 'ok', consent: 'active' });
     expect(restored.resources.length).toBeGreaterThan(0);
+  });
+
+  it('applies a rule naming a hospital to that hospital\'s clinicians only: Anne Muller reads partial for Alzette, active for Moselle', async () => {
+    const medications = (r: Awaited<ReturnType<typeof consumer.patientRecord>>) => r.resources.filter((x) => x.resource.resourceType === 'MedicationRequest' || x.resource.resourceType === 'MedicationStatement');
+    const forAlzette = await consumer.patientRecord(ANNE, { ...sophie, organisation: 'alzette-hospital' });
+    expect(forAlzette.providers).toEqual([expect.objectContaining({ providerId: 'moselle-clinic', status: 'ok', consent: 'partial' })]);
+    expect(medications(forAlzette)).toHaveLength(0);
+    expect(forAlzette.resources.length).toBeGreaterThan(0);
+    const forMoselle = await consumer.patientRecord(ANNE, { userId: 'marc.thill@moselle.example', role: 'endocrinologist', purpose: 'TREAT', organisation: 'moselle-clinic' });
+    expect(forMoselle.providers).toEqual([expect.objectContaining({ providerId: 'moselle-clinic', status: 'ok', consent: 'active' })]);
+    expect(medications(forMoselle).length).toBeGreaterThan(0);
+  });
+
+  it('applies a rule naming a professional to that professional only', async () => {
+    const identity = await consumer.identity.current();
+    const authority = { url: ds.authorityUrl, id: 'ehealth-agency' };
+    const rule = await recordConsent(identity, authority, { patient: JEAN }, { patient: JEAN, decision: 'deny', purpose: 'TREAT', professional: 'elena.rossi@alzette.example' });
+    const elena = await consumer.patientRecord(JEAN, { userId: 'elena.rossi@alzette.example', role: 'oncologist', purpose: 'TREAT', organisation: 'alzette-hospital' });
+    expect(elena.providers[0]).toMatchObject({ providerId: 'alzette-hospital', status: 'denied', consent: 'withdrawn' });
+    const other = await consumer.patientRecord(JEAN, { ...sophie, organisation: 'alzette-hospital' });
+    expect(other.providers[0]).toMatchObject({ status: 'ok', consent: 'active' });
+    await withdrawConsent(identity, authority, { patient: JEAN }, rule.id);
   });
 
   it('a provider killed mid-request degrades to a status within 3 s; the next request after its return uses it', async () => {

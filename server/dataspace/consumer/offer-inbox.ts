@@ -3,11 +3,10 @@ import { DspRefusal, offersOf } from '@/server/dataspace/protocol/dsp-client';
 import * as msg from '@/server/dataspace/protocol/dsp-messages';
 import type { ContractOfferMessage } from '@/server/dataspace/protocol/dsp-types';
 import { validateDspMessage } from '@/server/dataspace/protocol/dsp-validator';
-import { PARTICIPANT_ROLES } from '@/server/dataspace/protocol/participant-credential';
-import { TokenError } from '@/server/dataspace/protocol/token-error';
-import { canonical, purposeOfOffer } from '@/server/dataspace/provider/negotiation-service';
+import { canonical, purposeOfOffer } from '@/server/dataspace/protocol/odrl-offer';
+import { CALLBACK_ROUTES } from './callback-routes';
 import type { DataspaceConsumer } from './dataspace-consumer';
-import { verifyProviderSender } from './provider-sender';
+import { providerSender } from './provider-sender';
 
 /** Purposes the web app reads shared data for: care, emergency care, and the research views. It declines offers for any other. */
 export const PURPOSES_THE_APP_USES: readonly string[] = ['TREAT', 'ETREAT', 'HRESCH'];
@@ -18,24 +17,19 @@ const dspError = (status: number, code: string, reason: string, providerPid = 'u
 /**
  * `POST {callbackAddress}/negotiations/offers`: a provider starts a negotiation with the web app (DSP
  * 2025-1 ContractOfferMessage). The sender must be an active provider whose credential the authority
- * vouches for, offering one of its own datasets. The negotiation is stored OFFERED and answered at once;
+ * vouches for (rule CALLBACK_ROUTES.offers), offering one of its own datasets. The negotiation is stored OFFERED and answered at once;
  * the decision follows in the background (decideOffer), as DSP lets the consumer answer later.
  */
 export async function receiveContractOffer(consumer: DataspaceConsumer, request: Request): Promise<Response> {
-  let sender;
-  try {
-    sender = await verifyProviderSender(consumer, request);
-  } catch (error) {
-    // contract.negotiation.binding.https.md, "Unauthorized Access": 404 (the consumer's endpoints too).
-    if (error instanceof TokenError) return dspError(404, error.kind, error.message);
-    throw error;
-  }
+  const access = await providerSender(consumer, request, CALLBACK_ROUTES.offers);
+  // contract.negotiation.binding.https.md, "Unauthorized Access": 404, the consumer's endpoints too.
+  if (!access.ok) return dspError(404, access.refusal.error, access.refusal.detail);
+  const sender = access.sender;
   const body: unknown = await request.json().catch(() => undefined);
   const checked = validateDspMessage('ContractOfferMessage', body);
   if (!checked.valid) return dspError(400, 'invalid-message', `not a valid ContractOfferMessage: ${checked.errors.join('; ')}`);
   const m = body as ContractOfferMessage;
   const providerId = sender.participantId;
-  if (!sender.credential.roles.some((r) => r === PARTICIPANT_ROLES.hospital || r === PARTICIPANT_ROLES.research)) return dspError(403, 'not-a-provider', `${providerId} is not a data provider`, m.providerPid);
   if (m.consumerPid) return dspError(400, 'counter-offer-unsupported', 'offers on a negotiation the web app started are not taken; start a new negotiation', m.providerPid);
   const datasetId = m.offer.target ?? '';
   if (!datasetId.startsWith(`urn:d4h:dataset:${providerId}:`) || (m.offer.assigner && m.offer.assigner !== providerId)) return dspError(400, 'not-your-dataset', `${providerId} can only offer its own datasets`, m.providerPid);

@@ -1,6 +1,7 @@
-import { verifyParticipantToken, type VerifiedParticipant } from '@/server/dataspace/protocol/participant-token';
+import type { VerifiedParticipant } from '@/server/dataspace/protocol/participant-token';
 import { memoryReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
+import { authorise, type AccessRefusal, type RouteRule } from '@/server/dataspace/runtime/route-access';
 import type { DataspaceConsumer } from './dataspace-consumer';
 
 // Provider messages (offers, callbacks) are rare and each is idempotent, so the replay guard lives in
@@ -22,18 +23,22 @@ function authorityOf(consumer: DataspaceConsumer): Promise<AuthorityClient> {
 }
 
 /**
- * Who sent a message to the web app's DSP address: the participant token must be for the web app, signed
- * with the key of an active participant whose credential the authority issued. Throws TokenError.
+ * Who sent a message to the web app's DSP address, checked against the route's rule (callback-routes.ts):
+ * a participant token for the web app, signed with the key of an active participant whose credential the
+ * authority issued, with the role the rule asks for.
  */
-export async function verifyProviderSender(consumer: DataspaceConsumer, request: Request): Promise<VerifiedParticipant> {
+export async function providerSender(consumer: DataspaceConsumer, request: Request, rule: RouteRule): Promise<{ ok: true; sender: VerifiedParticipant } | { ok: false; refusal: AccessRefusal }> {
   const settings = consumer.settings;
   const authority = await authorityOf(consumer);
-  const header = request.headers.get('authorization');
-  return verifyParticipantToken(header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined, {
-    audience: settings.participantId,
+  const access = await authorise(rule, (name) => request.headers.get(name) ?? undefined, {
+    self: settings.participantId,
     authorityId: settings.authorityId,
-    authorityJwks: await authority.authorityJwks(),
-    replay,
+    authorityJwks: () => authority.authorityJwks(),
     isActive: (p, jti) => authority.isActive(p, jti),
+    replay,
   });
+  if (!access.ok) return access;
+  const sender = access.caller.participant;
+  if (!sender) throw new Error('unreachable: callback rules admit participants only');
+  return { ok: true, sender };
 }

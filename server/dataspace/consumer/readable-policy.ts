@@ -1,21 +1,41 @@
 import type { OdrlConstraint, OdrlDuty, OdrlOffer, OdrlRule } from '@/server/dataspace/protocol/dsp-types';
 import { PURPOSE_LEFT_OPERAND, ROLE_LEFT_OPERAND } from '@/server/dataspace/protocol/purpose-of-use';
 
-const OPERATORS: Record<string, string> = { eq: '=', neq: '≠', gt: '>', gteq: '≥', lt: '<', lteq: '≤', isAnyOf: 'is any of', isAllOf: 'is all of', isNoneOf: 'is none of', isA: 'is a', isPartOf: 'is part of', hasPart: 'has part', 'term-lteq': '≤' };
-const OPERANDS: Record<string, string> = { [PURPOSE_LEFT_OPERAND]: 'purpose', [ROLE_LEFT_OPERAND]: 'consumer role', elapsedTime: 'time after use' };
+/**
+ * ODRL terms the app can put into words, by the key the UI's messages use (`policy.actions.*`,
+ * `policy.operands.*`). Terms of the ODRL 2.2 vocabulary (https://www.w3.org/TR/odrl-vocab/) come as
+ * short names; the dataspace's own terms as IRIs. Anything else keeps its identifier.
+ */
+const TERMS: Record<string, string> = {
+  'https://d4h.example/odrl/reidentify': 'reidentify',
+  [ROLE_LEFT_OPERAND]: 'participantRole',
+  [PURPOSE_LEFT_OPERAND]: 'purpose',
+  'http://www.w3.org/ns/odrl/2/use': 'use',
+  'http://www.w3.org/ns/odrl/2/delete': 'delete',
+  'http://www.w3.org/ns/odrl/2/distribute': 'distribute',
+  'http://www.w3.org/ns/odrl/2/elapsedTime': 'elapsedTime',
+};
+const term = (iri: string): string => TERMS[iri] ?? iri.replace(/^odrl:/, '');
 
-/** One ODRL constraint as a line a steward can read, e.g. "purpose = TREAT", "consumer role is any of hospital". */
-export function readableConstraint(c: OdrlConstraint): string {
-  if ('leftOperand' in c) {
-    const right = Array.isArray(c.rightOperand) ? c.rightOperand.join(', ') : typeof c.rightOperand === 'string' ? c.rightOperand : JSON.stringify(c.rightOperand);
-    return `${OPERANDS[c.leftOperand] ?? c.leftOperand} ${OPERATORS[c.operator] ?? c.operator} ${right}`;
-  }
-  const [op, parts] = Object.entries(c).find(([, v]) => Array.isArray(v)) ?? ['and', []];
-  return `(${(parts as OdrlConstraint[]).map(readableConstraint).join(` ${op} `)})`;
+/** A constraint in parts the UI puts into words: an operand compared with values, or a group of constraints. */
+export type TReadableConstraint = { operand: string; operator: string; values: string[]; parts: TReadableConstraint[] };
+export interface TReadableRule {
+  action: string;
+  constraints: TReadableConstraint[];
 }
 
-export function readableRule(r: OdrlRule | OdrlDuty): { action: string; constraints: string[] } {
-  return { action: r.action, constraints: (r.constraint ?? []).map(readableConstraint) };
+export function readableConstraint(c: OdrlConstraint): TReadableConstraint {
+  if ('leftOperand' in c) {
+    const right = c.rightOperand;
+    const values = Array.isArray(right) ? right.map(String) : typeof right === 'string' || typeof right === 'number' ? [String(right)] : [JSON.stringify(right)];
+    return { operand: term(c.leftOperand), operator: c.operator, values, parts: [] };
+  }
+  const [op, parts] = Object.entries(c).find(([, v]) => Array.isArray(v)) ?? ['and', []];
+  return { operand: op, operator: 'group', values: [], parts: (parts as OdrlConstraint[]).map(readableConstraint) };
+}
+
+export function readableRule(r: OdrlRule | OdrlDuty): TReadableRule {
+  return { action: term(r.action), constraints: (r.constraint ?? []).map(readableConstraint) };
 }
 
 /** Purpose and roles of an offer, read from its permission constraints. */

@@ -53,6 +53,8 @@ export interface FanOutResult {
 export interface Practitioner {
   userId: string;
   role: string;
+  /** The professional's own organisation (a hospital), which consent rules name; the consumer's id when the user has none. */
+  organisation?: string;
   purpose: string;
   breakGlassReason?: string;
 }

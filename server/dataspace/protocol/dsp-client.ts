@@ -1,4 +1,4 @@
-import { callParticipant, ParticipantCallError, type ParticipantIdentity } from '@/server/dataspace/runtime/participant-http';
+import { callParticipant, ParticipantCallError, type ParticipantIdentity } from './participant-http';
 import * as msg from './dsp-messages';
 import type { ContractAgreementMessage, ContractNegotiation, DspCatalog, NegotiationState, OdrlAgreement, OdrlOffer, TransferProcess, TransferStartMessage, TransferState } from './dsp-types';
 import { assertDspMessage } from './dsp-validator';
@@ -171,9 +171,9 @@ export class DspConsumer {
   }
 
   /** A FHIR GET (or $aggregate POST) with the EDR and a practitioner assertion signed by this consumer. */
-  async fhir(t: ConsumerTransfer, pathAndQuery: string, practitioner: Omit<PractitionerAssertion, 'organisation'>, init?: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal }): Promise<Response> {
+  async fhir(t: ConsumerTransfer, pathAndQuery: string, practitioner: Omit<PractitionerAssertion, 'organisation'> & { organisation?: string }, init?: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal }): Promise<Response> {
     if (!t.token || !t.endpoint) throw new Error('the transfer has no EDR; start or resume it');
-    const assertion = await signPractitionerAssertion({ ...practitioner, organisation: this.identity.id, key: this.identity.key, consumerId: this.identity.id, audience: t.providerId });
+    const assertion = await signPractitionerAssertion({ ...practitioner, organisation: practitioner.organisation ?? this.identity.id, key: this.identity.key, consumerId: this.identity.id, audience: t.providerId });
     return fetch(`${t.endpoint}${pathAndQuery}`, {
       method: init?.method ?? 'GET',
       headers: { authorization: `Bearer ${t.token}`, [PRACTITIONER_ASSERTION_HEADER]: assertion, accept: 'application/fhir+json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },

@@ -4,7 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { SIGNING_ALG, importPrivateKey, type ParticipantKeyPair } from './participant-keys';
 import { TokenError } from './token-error';
 
-export const PARTICIPANT_ROLES = { authority: 'authority', hospital: 'hospital', research: 'research', consumer: 'consumer' } as const;
+/**
+ * Roles a credential vouches for. hospital and research are what ODRL offers constrain; provider: holds
+ * patients' data and serves it (may ask for consent decisions, report access events and the people it
+ * holds); consumer: reads from providers; portal: signs people in and relays their signed assertions
+ * (patients, stewards) to the authority; authority: the registry itself.
+ */
+export const PARTICIPANT_ROLES = { authority: 'authority', hospital: 'hospital', research: 'research', consumer: 'consumer', provider: 'provider', portal: 'portal' } as const;
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[keyof typeof PARTICIPANT_ROLES];
 
 /** What the authority vouches for: who the participant is and which key it holds. */

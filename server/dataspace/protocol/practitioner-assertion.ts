@@ -8,6 +8,11 @@ import { TokenError } from './token-error';
 /** HTTP header that carries the practitioner assertion beside the EDR bearer token. */
 export const PRACTITIONER_ASSERTION_HEADER = 'x-practitioner-assertion';
 const ASSERTION_TYPE = 'practitioner-assertion+jwt';
+/**
+ * Role of an assertion made for a steward of the authority (organisation: the authority's id): the web
+ * app relays its stewards to the authority this way, as it relays clinicians to providers.
+ */
+export const STEWARD_ROLE = 'steward';
 
 /** Who, inside the consumer organisation, is asking, and why (signed by the consumer participant's key). */
 export interface PractitionerAssertion {

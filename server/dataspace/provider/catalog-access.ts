@@ -6,9 +6,9 @@ import { assertDspMessage } from '@/server/dataspace/protocol/dsp-validator';
 import { DSP_BASE_PATH } from '@/server/dataspace/protocol/dspace-version';
 import { PURPOSE_INFO, PURPOSE_LEFT_OPERAND, ROLE_LEFT_OPERAND, type Purpose } from '@/server/dataspace/protocol/purpose-of-use';
 import type { DatasetDefinition } from './datasets';
-import { digitalTwinStats } from './digital-twin-aggregate';
+import { digitalTwinStats } from './data-plane/digital-twin-aggregate';
 import { healthContextUrl } from './health-context';
-import { canonical } from './negotiation-service';
+import { canonical } from '@/server/dataspace/protocol/odrl-offer';
 
 export const datasetIri = (provider: string, key: string): string => `urn:d4h:dataset:${provider}:${key}`;
 export const offerIri = (provider: string, key: string, purpose: Purpose): string => `urn:d4h:offer:${provider}:${key}:${purpose}`;

@@ -4,7 +4,7 @@ import { ConsentDecisionCache } from './consent-decision-cache';
 
 const permit: PdpDecision = { decision: 'permit', status: 'active', categories: { conditions: 'permit' }, basis: ['r1'] };
 const deny: PdpDecision = { decision: 'deny', status: 'withdrawn', categories: { conditions: 'deny' }, basis: ['r2'] };
-const question = (patient = '1958031500017', professional = 'dr-a') => ({ patient, purpose: 'TREAT', organisation: 'd4h-clinic', professional, categories: ['conditions'] });
+const question = (patient = '1958031500017', professional = 'dr-a') => ({ patient, purpose: 'TREAT', consumer: 'd4h-clinic', organisation: 'alzette-hospital', professional, categories: ['conditions'] });
 
 function setup() {
   let now = 0;

@@ -3,6 +3,9 @@ import type { ConsentLease, PdpDecision } from '@/server/dataspace/runtime/autho
 export interface DecisionQuestion {
   patient: string;
   purpose: string;
+  /** The participant asking (its credential must be active). */
+  consumer: string;
+  /** The professional's own organisation (from the signed practitioner assertion): what consent rules name. */
   organisation: string;
   professional?: string;
   categories: readonly string[];
@@ -135,5 +138,5 @@ export class ConsentDecisionCache {
 }
 
 function keyOf(q: DecisionQuestion): string {
-  return JSON.stringify([q.patient, q.purpose, q.organisation, q.professional ?? null, [...q.categories].sort()]);
+  return JSON.stringify([q.patient, q.purpose, q.consumer, q.organisation, q.professional ?? null, [...q.categories].sort()]);
 }

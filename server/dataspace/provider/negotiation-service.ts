@@ -5,7 +5,8 @@ import { contractAgreement, contractNegotiation, negotiationHistory } from '@/db
 import type { NegotiationState, OdrlAgreement, OdrlOffer } from '@/server/dataspace/protocol/dsp-types';
 import { newPid } from '@/server/dataspace/protocol/dsp-messages';
 import { isNegotiationRetry, nextNegotiationState, type NegotiationEvent } from '@/server/dataspace/protocol/negotiation-state-machine';
-import { PURPOSE_LEFT_OPERAND, type Purpose } from '@/server/dataspace/protocol/purpose-of-use';
+import { purposeOfOffer } from '@/server/dataspace/protocol/odrl-offer';
+import type { Purpose } from '@/server/dataspace/protocol/purpose-of-use';
 
 export type NegotiationRow = typeof contractNegotiation.$inferSelect;
 
@@ -25,27 +26,6 @@ async function transition(tx: Tx, row: NegotiationRow, event: NegotiationEvent, 
   if (!updated) throw new ContractNegotiationFailure(409, 'concurrent-update', 'the negotiation changed concurrently; retry', row.providerPid, row.consumerPid);
   await tx.insert(negotiationHistory).values({ pid: row.pid, fromState: row.state, toState: to, event, reason: reason ?? null });
   return updated;
-}
-
-export function purposeOfOffer(offer: OdrlOffer): Purpose | null {
-  for (const rule of offer.permission ?? []) {
-    for (const c of rule.constraint ?? []) {
-      if ('leftOperand' in c && c.leftOperand === PURPOSE_LEFT_OPERAND && typeof c.rightOperand === 'string') return c.rightOperand as Purpose;
-    }
-  }
-  return null;
-}
-
-/** Canonical JSON (sorted keys) to compare a requested offer with the catalog's. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 export interface RequestOutcome {

@@ -4,9 +4,15 @@ import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { contractAgreement, contractNegotiation, negotiationHistory } from '@/db/participant/schema/negotiation';
 import { transferHistory, transferProcess } from '@/db/participant/schema/transfer';
-import type { ReplayGuard } from '@/server/dataspace/protocol/replay-guard';
-import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
-import { requireParticipantAt, type ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
+import type { ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
+import type { RouteRule } from '@/server/dataspace/runtime/route-access';
+
+/** Relative to /contracts: any participant, who sees only its own rows. */
+export const CONTRACT_ROUTES: readonly RouteRule[] = [
+  { method: 'GET', path: '/negotiations', access: ['participant'] },
+  { method: 'GET', path: '/agreements', access: ['participant'] },
+  { method: 'GET', path: '/transfers', access: ['participant'] },
+];
 
 const ZListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }).strict();
 
@@ -17,13 +23,9 @@ const ZListQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).def
  * caller only ever sees rows whose counterparty it is. Not part of DSP (which has no listing), so it
  * lives beside it, under /contracts.
  */
-export function createProviderContractsApp(opts: { id: string; db: Database; authority: AuthorityClient; replay: ReplayGuard }) {
+export function createProviderContractsApp(opts: { id: string; db: Database }) {
   const { db } = opts;
   const app = new Hono<ParticipantEnv>();
-  app.use(
-    '*',
-    requireParticipantAt({ audience: opts.id, authority: opts.authority, replay: opts.replay, onError: (c, error) => c.json({ error: error.kind, detail: error.message }, error.status) }),
-  );
 
   const limitOf = (query: Record<string, string>) => ZListQuery.safeParse(query);
   const badQuery = (issues: z.core.$ZodIssue[]) => ({ error: 'invalid-query', detail: issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ') });

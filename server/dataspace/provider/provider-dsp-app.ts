@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Database } from '@/db/client';
 import { transferProcess } from '@/db/participant/schema/transfer';
 import * as msg from '@/server/dataspace/protocol/dsp-messages';
@@ -11,14 +11,14 @@ import type { Purpose } from '@/server/dataspace/protocol/purpose-of-use';
 import type { ReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import type { TransferEvent } from '@/server/dataspace/protocol/transfer-state-machine';
 import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
-import { requireParticipantAt, type ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
-import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/runtime/participant-http';
-import { tckParticipant, type TckMode } from '@/server/dataspace/runtime/tck-mode';
+import type { ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
+import type { RouteRule } from '@/server/dataspace/runtime/route-access';
 import { buildCatalog, buildDataset, canonicalOfferMatch, findOffer, statsOf, type DatasetStats } from './catalog-access';
 import type { DatasetDefinition } from './datasets';
 import { HEALTH_CONTEXT, HEALTH_CONTEXT_PATH, healthContextUrl } from './health-context';
 import { DSP_BASE_PATH } from '@/server/dataspace/protocol/dspace-version';
 import { DSP_CONTEXT } from '@/server/dataspace/protocol/dsp-types';
+import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/protocol/participant-http';
 import { applyConsumerEvent, ContractNegotiationFailure, handleContractRequest, loadNegotiation } from './negotiation-service';
 import { applyTransferEvent, handleTransferRequest, loadAgreement, loadTransfer, TransferFailure } from './transfer-service';
 
@@ -32,8 +32,6 @@ export interface ProviderDspOptions {
   datasets: DatasetDefinition[];
   /** This provider's own identity, to sign its callbacks to consumers. */
   identity: ParticipantIdentity;
-  /** Set only when the provider runs for the DSP TCK (runtime/tck-mode.ts). */
-  tck?: TckMode;
 }
 
 type Area = 'catalog' | 'negotiation' | 'transfer';
@@ -57,6 +55,31 @@ async function readMessage<T>(c: Context, kind: DspMessageKind, area: Area): Pro
 }
 
 
+/**
+ * Who may call each DSP endpoint (relative to /dsp): any enrolled participant; what it may see or do
+ * is then the access policy's (catalog) and its own negotiations' and transfers' business.
+ */
+export const DSP_ROUTES: readonly RouteRule[] = [
+  // The JSON-LD context of the dataset metadata terms: public, like any context a client loads.
+  { method: 'GET', path: HEALTH_CONTEXT_PATH.slice(DSP_BASE_PATH.length), access: ['public'] },
+  { method: 'POST', path: '/catalog/request', access: ['participant'] },
+  { method: 'GET', path: '/catalog/datasets/:id', access: ['participant'] },
+  { method: 'POST', path: '/catalog/datasets', access: ['participant'] },
+  { method: 'POST', path: '/negotiations/request', access: ['participant'] },
+  { method: 'GET', path: '/negotiations/:pid', access: ['participant'] },
+  { method: 'GET', path: '/negotiations/:pid/agreement', access: ['participant'] },
+  { method: 'POST', path: '/negotiations/:pid/agreement/verification', access: ['participant'] },
+  { method: 'POST', path: '/negotiations/:pid/events', access: ['participant'] },
+  { method: 'POST', path: '/negotiations/:pid/termination', access: ['participant'] },
+  { method: 'POST', path: '/transfers/request', access: ['participant'] },
+  { method: 'GET', path: '/transfers/:pid', access: ['participant'] },
+  { method: 'POST', path: '/transfers/:pid/edr', access: ['participant'] },
+  { method: 'POST', path: '/transfers/:pid/start', access: ['participant'] },
+  { method: 'POST', path: '/transfers/:pid/suspension', access: ['participant'] },
+  { method: 'POST', path: '/transfers/:pid/completion', access: ['participant'] },
+  { method: 'POST', path: '/transfers/:pid/termination', access: ['participant'] },
+];
+
 /** The provider's DSP 2025-1 endpoints: catalog, contract negotiation (provider side), transfer process (pull). */
 export function createProviderDspApp(opts: ProviderDspOptions) {
   const { db } = opts;
@@ -78,21 +101,6 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
       });
     };
     setTimeout(() => attempt(0), 50).unref();
-  };
-  // DSP 2025-1 contract.negotiation.binding.https.md and transfer.process.binding.https.md, "Unauthorized
-  // Access": "If the client is not authorized, the Consumer or Provider MUST return an HTTP 404 (Not Found)"
-  // (nobody learns whether a process exists). The catalog binding has no such rule: it keeps 401.
-  const unauthorisedStatus = (area: Area, error: { status: 401 | 403 }) => (area === 'catalog' ? error.status : 404);
-  const authFor = (area: Area): MiddlewareHandler<ParticipantEnv> => {
-    const verified = requireParticipantAt({ audience: opts.id, authority: opts.authority, replay: opts.replay, onError: (c, error) => c.json(errorBody(area, error.kind, error.message, c.req.param('pid')), unauthorisedStatus(area, error)) });
-    const tck = opts.tck;
-    if (!tck) return verified;
-    // TCK mode only (runtime/tck-mode.ts): the TCK's fixed header stands for its enrolled participant.
-    return async (c, next) => {
-      if (c.req.header('authorization') !== `Bearer ${tck.token}`) return verified(c, next);
-      c.set('participant', tckParticipant());
-      await next();
-    };
   };
 
   // The stores change only while seeding, before the provider serves: count once, at start-up in the
@@ -119,10 +127,9 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     return out;
   };
 
-  // Unauthenticated, like any JSON-LD context: clients load it to read the catalog.
   app.get(HEALTH_CONTEXT_PATH.slice(DSP_BASE_PATH.length), (c) => c.json(HEALTH_CONTEXT, 200, { 'content-type': 'application/ld+json', 'cache-control': 'public, max-age=86400' }));
 
-  app.post('/catalog/request', authFor('catalog'), async (c) => {
+  app.post('/catalog/request', async (c) => {
     const parsed = await readMessage<CatalogRequestMessage>(c, 'CatalogRequestMessage', 'catalog');
     if (!parsed.ok) return parsed.response;
     // catalog.binding.https.md, "Catalog Request Endpoint": "If a filter expression is not supported by an
@@ -131,14 +138,14 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     return c.json(buildCatalog({ provider: opts.id, baseUrl: opts.baseUrl, datasets: await visibleDatasets(c.get('participant').participantId) }));
   });
 
-  app.get('/catalog/datasets/:id', authFor('catalog'), async (c) => {
+  app.get('/catalog/datasets/:id', async (c) => {
     const datasets = await visibleDatasets(c.get('participant').participantId);
     const found = datasets.find((d) => d['@id'] === c.req.param('id'));
     if (!found) return c.json(msg.catalogError('not-found', 'no such dataset for this consumer'), 404);
     return c.json({ '@context': [DSP_CONTEXT, healthContextUrl(opts.baseUrl)], ...found });
   });
   // DSP also allows a DatasetRequestMessage body on POST.
-  app.post('/catalog/datasets', authFor('catalog'), async (c) => {
+  app.post('/catalog/datasets', async (c) => {
     const parsed = await readMessage<DatasetRequestMessage>(c, 'DatasetRequestMessage', 'catalog');
     if (!parsed.ok) return parsed.response;
     const found = (await visibleDatasets(c.get('participant').participantId)).find((d) => d['@id'] === parsed.value.dataset);
@@ -151,7 +158,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     throw error;
   };
 
-  app.post('/negotiations/request', authFor('negotiation'), async (c) => {
+  app.post('/negotiations/request', async (c) => {
     const parsed = await readMessage<ContractRequestMessage>(c, 'ContractRequestMessage', 'negotiation');
     if (!parsed.ok) return parsed.response;
     const m = parsed.value;
@@ -178,7 +185,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     }
   });
 
-  app.get('/negotiations/:pid', authFor('negotiation'), async (c) => {
+  app.get('/negotiations/:pid', async (c) => {
     try {
       const row = await loadNegotiation(db, c.req.param('pid'), c.get('participant').participantId);
       return c.json({ ...msg.contractNegotiation({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as NegotiationState }), ...(row.terminationReason ? { reason: [row.terminationReason] } : {}) });
@@ -188,7 +195,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
   });
 
   // Extension for consumers without a callback endpoint: the agreement message, once AGREED.
-  app.get('/negotiations/:pid/agreement', authFor('negotiation'), async (c) => {
+  app.get('/negotiations/:pid/agreement', async (c) => {
     try {
       const row = await loadNegotiation(db, c.req.param('pid'), c.get('participant').participantId);
       const agreement = row.agreementId ? await loadAgreement(db, row.agreementId) : undefined;
@@ -215,9 +222,9 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
         return negotiationFailure(c, error);
       }
     };
-  app.post('/negotiations/:pid/agreement/verification', authFor('negotiation'), consumerEvent('verify', 'ContractAgreementVerificationMessage'));
-  app.post('/negotiations/:pid/events', authFor('negotiation'), consumerEvent('accept', 'ContractNegotiationEventMessage'));
-  app.post('/negotiations/:pid/termination', authFor('negotiation'), consumerEvent('terminate', 'ContractNegotiationTerminationMessage'));
+  app.post('/negotiations/:pid/agreement/verification', consumerEvent('verify', 'ContractAgreementVerificationMessage'));
+  app.post('/negotiations/:pid/events', consumerEvent('accept', 'ContractNegotiationEventMessage'));
+  app.post('/negotiations/:pid/termination', consumerEvent('terminate', 'ContractNegotiationTerminationMessage'));
 
   // ----- transfer process -----
   const transferFailure = (c: Context, error: unknown) => {
@@ -235,7 +242,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     return msg.transferStartMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, dataAddress: msg.pullDataAddress({ endpoint: `${opts.baseUrl}/fhir/r4`, token, expiresAt: claims.expiresAt }) });
   };
 
-  app.post('/transfers/request', authFor('transfer'), async (c) => {
+  app.post('/transfers/request', async (c) => {
     const parsed = await readMessage<TransferRequestMessage>(c, 'TransferRequestMessage', 'transfer');
     if (!parsed.ok) return parsed.response;
     const m = parsed.value;
@@ -249,7 +256,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     }
   });
 
-  app.get('/transfers/:pid', authFor('transfer'), async (c) => {
+  app.get('/transfers/:pid', async (c) => {
     try {
       const row = await loadTransfer(db, c.req.param('pid'), c.get('participant').participantId);
       return c.json(msg.transferProcess({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as TransferState }));
@@ -259,7 +266,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
   });
 
   // Extension: a TransferStartMessage with a fresh EDR (≤ 5 min) while the transfer is STARTED; consumers refresh with it.
-  app.post('/transfers/:pid/edr', authFor('transfer'), async (c) => {
+  app.post('/transfers/:pid/edr', async (c) => {
     try {
       const consumer = c.get('participant');
       const row = await loadTransfer(db, c.req.param('pid'), consumer.participantId);
@@ -283,10 +290,10 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
         return transferFailure(c, error);
       }
     };
-  app.post('/transfers/:pid/start', authFor('transfer'), transferEvent('start', 'TransferStartMessage'));
-  app.post('/transfers/:pid/suspension', authFor('transfer'), transferEvent('suspend', 'TransferSuspensionMessage'));
-  app.post('/transfers/:pid/completion', authFor('transfer'), transferEvent('complete', 'TransferCompletionMessage'));
-  app.post('/transfers/:pid/termination', authFor('transfer'), transferEvent('terminate', 'TransferTerminationMessage'));
+  app.post('/transfers/:pid/start', transferEvent('start', 'TransferStartMessage'));
+  app.post('/transfers/:pid/suspension', transferEvent('suspend', 'TransferSuspensionMessage'));
+  app.post('/transfers/:pid/completion', transferEvent('complete', 'TransferCompletionMessage'));
+  app.post('/transfers/:pid/termination', transferEvent('terminate', 'TransferTerminationMessage'));
 
   return { app, visibleDatasets };
 }

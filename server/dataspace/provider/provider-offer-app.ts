@@ -6,9 +6,13 @@ import type { ContractNegotiation, DspDataset } from '@/server/dataspace/protoco
 import { validateDspMessage } from '@/server/dataspace/protocol/dsp-validator';
 import { PURPOSES, type Purpose } from '@/server/dataspace/protocol/purpose-of-use';
 import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
-import { callParticipant, ParticipantCallError, type ParticipantIdentity } from '@/server/dataspace/runtime/participant-http';
+import { callParticipant, ParticipantCallError, type ParticipantIdentity } from '@/server/dataspace/protocol/participant-http';
 import { datasetIri, offerIri } from './catalog-access';
 import { recordProviderOffer } from './negotiation-service';
+import type { RouteRule } from '@/server/dataspace/runtime/route-access';
+
+/** Relative to /offers: an operator of this provider starts the negotiation. */
+export const OFFER_ROUTES: readonly RouteRule[] = [{ method: 'POST', path: '/', access: ['operator'] }];
 
 const ZProviderOffer = z
   .object({
@@ -30,12 +34,10 @@ export function createProviderOfferApp(opts: {
   db: Database;
   identity: ParticipantIdentity;
   authority: AuthorityClient;
-  operatorToken: () => string;
   visibleDatasets: (consumer: string) => Promise<DspDataset[]>;
 }) {
   const app = new Hono();
   app.post('/', async (c) => {
-    if (c.req.header('authorization') !== `Bearer ${opts.operatorToken()}`) return c.json({ error: 'operator-token-required' }, 401);
     const parsed = ZProviderOffer.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: 'invalid-offer-request', detail: z.flattenError(parsed.error) }, 400);
     const { consumer, dataset, purpose } = parsed.data;

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { soleWriterCachePerDatabase } from '@/server/dataspace/runtime/sole-writer-cache';
+import { soleWriterCachePerDatabase } from '@/db/sole-writer-cache';
 import { DspFailure } from './dsp-failure';
 import { contractAgreement, contractNegotiation } from '@/db/participant/schema/negotiation';
 import { transferHistory, transferProcess } from '@/db/participant/schema/transfer';

@@ -1,7 +1,7 @@
 import type { JSONWebKeySet } from 'jose';
-import type { DataCategory } from '@/server/dataspace/protocol/data-category';
+import type { DataCategory } from '@/server/fhir/data-category';
 import type { Purpose } from '@/server/dataspace/protocol/purpose-of-use';
-import { callParticipant, type ParticipantIdentity } from './participant-http';
+import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/protocol/participant-http';
 
 export interface PdpDecision {
   decision: 'permit' | 'deny' | 'partial';
@@ -66,7 +66,7 @@ export class AuthorityClient {
     return this.call(`/access-policy/${encodeURIComponent(consumer)}`);
   }
 
-  decide(input: { patient: string; purpose: string; organisation: string; professional?: string; categories: DataCategory[] }): Promise<PdpDecision> {
+  decide(input: { patient: string; purpose: string; consumer: string; organisation: string; professional?: string; categories: DataCategory[] }): Promise<PdpDecision> {
     return this.call('/pdp/decide', input);
   }
 

@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { participantKey, participantSetting } from '@/db/participant/schema/participant-identity';
+import { participantKey } from '@/db/participant/schema/participant-identity';
 import { generateParticipantKeyPair, type ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
 import type { JWK } from 'jose';
 
@@ -11,16 +10,4 @@ export async function loadOrCreateKey(db: Database): Promise<ParticipantKeyPair>
   const pair = await generateParticipantKeyPair();
   await db.insert(participantKey).values({ kid: pair.kid, privateJwk: pair.privateJwk, publicJwk: pair.publicJwk }).onConflictDoNothing();
   return pair;
-}
-
-export async function readSetting<T>(db: Database, key: string): Promise<T | null> {
-  const [row] = await db.select().from(participantSetting).where(sql`${participantSetting.key} = ${key}`);
-  return row ? (row.value as T) : null;
-}
-
-export async function writeSetting(db: Database, key: string, value: unknown): Promise<void> {
-  await db
-    .insert(participantSetting)
-    .values({ key, value })
-    .onConflictDoUpdate({ target: participantSetting.key, set: { value, updatedAt: new Date() } });
 }

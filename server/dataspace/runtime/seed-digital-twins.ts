@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from '@/db/client';
 import { digitalTwinRecord } from '@/db/participant/schema/digital-twin';
 import { DIGITAL_TWIN_FEATURE_UNITS, DIGITAL_TWIN_GENERATOR_VERSION, generateDigitalTwinBatches, type DigitalTwin } from '@/server/synthetic/digital-twins/generate';
-import { readSetting, writeSetting } from './key-store';
+import { readSetting, writeSetting } from '@/db/participant/settings';
 
 /** The seed the committed therapy model was trained on (models/training/train.ts): the institute serves that cohort. */
 export const DIGITAL_TWIN_SEED = 20250601;

@@ -3,7 +3,7 @@ import { bulkLoadResources, restoreDeferredIndexes } from '@/server/fhir/bulk-lo
 import type { StoredResource } from '@/server/fhir/stored-resource';
 import { expectedPeopleAt, recordsAt } from '@/server/synthetic/ehr/population';
 import type { AuthorityClient } from './authority-client';
-import { readSetting, writeSetting } from './key-store';
+import { readSetting, writeSetting } from '@/db/participant/settings';
 
 /** Rows per COPY / INSERT: large enough that per-statement cost vanishes, small enough to stay a few MB. */
 const BATCH_RESOURCES = 20_000;

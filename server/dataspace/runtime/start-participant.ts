@@ -1,34 +1,37 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import path from 'node:path';
 import { openDatabase, parseDatabaseTarget, type Database } from '@/db/client';
+import { PARTICIPANT_MIGRATIONS } from '@/db/participant/migrations-folder';
 import { consentRule } from '@/db/participant/schema/consent';
 import { registryParticipant } from '@/db/participant/schema/registry';
 import { issuedCredential } from '@/db/participant/schema/registry';
-import { createAuthorityApp } from '@/server/dataspace/authority/authority-app';
+import { AUTHORITY_ROUTES, createAuthorityApp } from '@/server/dataspace/authority/authority-app';
 import { DEFAULT_CONSENT_RULES, DEMO_CONSENT_RULES } from '@/server/dataspace/authority/default-consents';
 import { AUTHORITY_ID, PARTICIPANTS, findParticipant } from '@/server/dataspace/participants';
 import { issueParticipantCredential } from '@/server/dataspace/protocol/participant-credential';
 import { publicJwks, type ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
-import { DSP_BASE_PATH, versionResponse } from '@/server/dataspace/protocol/dspace-version';
 import { datasetsOf } from '@/server/dataspace/provider/datasets';
 import { ConsentDecisionCache } from '@/server/dataspace/provider/consent-decision-cache';
 import { createConsentInvalidationApp } from '@/server/dataspace/provider/consent-invalidation-app';
+import { openDataPlane } from '@/server/dataspace/provider/data-plane/open-data-plane';
 import { createProviderContractsApp } from '@/server/dataspace/provider/provider-contracts-app';
 import { createProviderDspApp } from '@/server/dataspace/provider/provider-dsp-app';
 import { createProviderOfferApp } from '@/server/dataspace/provider/provider-offer-app';
-import { createFhirApp } from '@/server/fhir/fhir-app';
+import { PROVIDER_BASE_ROUTES, PROVIDER_ROUTES, providerRefusal } from '@/server/dataspace/provider/provider-routes';
+import { participantHeaders } from './participant-headers';
+import { findRule, routesWithoutRule } from './route-access';
+import { enforceRouteAccess, onRule, type AccessEnv } from './route-access-middleware';
 import { AuthorityClient } from './authority-client';
 import { memoryReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import { dbReplayGuard } from './db-replay-guard';
-import { loadOrCreateKey, readSetting, writeSetting } from './key-store';
+import { DSP_BASE_PATH, versionResponse } from '@/server/dataspace/protocol/dspace-version';
+import { readTckMode, seedTckAgreements, TCK_PARTICIPANT, tckParticipant } from './tck-mode';
+import { loadOrCreateKey } from './key-store';
+import { readSetting, writeSetting } from '@/db/participant/settings';
 import { resolveOperatorToken } from './operator-token';
 import type { ParticipantConfig } from './participant-env';
 import { seedDigitalTwins } from './seed-digital-twins';
 import { seedProvider } from './seed-provider';
-import { readTckMode, seedTckAgreements, TCK_PARTICIPANT } from './tck-mode';
-
-export const PARTICIPANT_MIGRATIONS = path.resolve(import.meta.dirname, '../../../db/participant/migrations');
 
 async function seedAuthority(db: Database, id: string, key: ParticipantKeyPair): Promise<string> {
   if (!(await readSetting(db, 'seeded'))) {
@@ -92,8 +95,9 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
   // The authority checks a token on every policy decision: its replay guard lives in memory and refuses
   // tokens issued before this start (see memoryReplayGuard); the providers' DSP endpoints keep theirs in the database.
   const replay = config.kind === 'authority' ? memoryReplayGuard({ refuseIssuedUntil: new Date(performance.timeOrigin) }) : dbReplayGuard(db);
-  const app = new Hono();
-  app.get('/.well-known/jwks.json', (c) => c.json(publicJwks(key)));
+  const app = new Hono<AccessEnv>();
+  const rules = config.kind === 'authority' ? AUTHORITY_ROUTES : PROVIDER_ROUTES;
+  app.use('*', participantHeaders({ publicUrl: config.publicUrl, isPublic: (method, p) => findRule(rules, method, p)?.access.includes('public') === true }));
   let credential = '';
   let refresh: NodeJS.Timeout | null = null;
   let auditorFlush: (() => Promise<void>) | null = null;
@@ -109,32 +113,42 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
   } else {
     credential = await enrol(config, key, log);
     const authority = new AuthorityClient(config.authorityUrl, AUTHORITY_ID, { id: config.id, key, credential: () => credential });
+    const operatorToken = resolveOperatorToken(config.operatorToken);
+    const tck = config.tck ? readTckMode(config.tck.propertiesFile, config.tck.token) : undefined;
+    // The one door: every route's declared rule (provider-routes.ts), checked before any handler.
+    app.use(
+      '*',
+      enforceRouteAccess(
+        PROVIDER_ROUTES,
+        { self: config.id, authorityId: authority.authorityId, authorityJwks: () => authority.authorityJwks(), isActive: (p, jti) => authority.isActive(p, jti), replay, operatorToken: () => operatorToken, ...(tck ? { fixedParticipant: { token: tck.token, participant: tckParticipant } } : {}) },
+        providerRefusal,
+      ),
+    );
+    onRule(app, PROVIDER_BASE_ROUTES.jwks, (c) => c.json(publicJwks(key)));
     await seedProvider(db, { id: config.id, perHospital: config.seedPatients, authority, log });
     if (config.kind === 'research') await seedDigitalTwins(db, { count: config.digitalTwinRecords, log });
-    const tck = config.tck ? readTckMode(config.tck.propertiesFile, config.tck.token) : undefined;
     if (tck) {
       await seedTckAgreements(db, config.id, tck);
       log(`TCK mode (test only): ${tck.datasets.length} TCK datasets and ${tck.agreements.length} agreements for ${TCK_PARTICIPANT}`);
     }
-    const datasets = [...datasetsOf(config.kind), ...(tck?.datasets ?? [])];
-    app.get('/health', (c) => c.json({ ok: true, participant: config.id }));
-    const dsp = createProviderDspApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, replay, datasets, identity: { id: config.id, key, credential: () => credential }, tck });
+    const datasets = datasetsOf(config.kind);
+    onRule(app, PROVIDER_BASE_ROUTES.health, (c) => c.json({ ok: true, participant: config.id }));
+    onRule(app, PROVIDER_BASE_ROUTES.dspaceVersion, (c) => c.json(versionResponse(DSP_BASE_PATH)));
+    const dsp = createProviderDspApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, replay, datasets: [...datasets, ...(tck?.datasets ?? [])], identity: { id: config.id, key, credential: () => credential } });
     app.route(DSP_BASE_PATH, dsp.app);
-    app.get('/.well-known/dspace-version', (c) => c.json(versionResponse(DSP_BASE_PATH)));
-    const operatorToken = resolveOperatorToken(config.operatorToken);
-    app.route('/offers', createProviderOfferApp({ id: config.id, baseUrl: config.publicUrl, db, identity: { id: config.id, key, credential: () => credential }, authority, operatorToken: () => operatorToken, visibleDatasets: dsp.visibleDatasets }));
-    app.route('/contracts', createProviderContractsApp({ id: config.id, db, authority, replay }));
+    app.route('/offers', createProviderOfferApp({ id: config.id, baseUrl: config.publicUrl, db, identity: { id: config.id, key, credential: () => credential }, authority, visibleDatasets: dsp.visibleDatasets }));
+    app.route('/contracts', createProviderContractsApp({ id: config.id, db }));
     // Consent decisions kept under the authority's lease, forgotten when it pushes a change.
     const decisions = new ConsentDecisionCache();
     stopLease = decisions.keepLease(() => authority.consentLease(), (e) => log(`consent lease not renewed (decisions are asked each time meanwhile): ${e.message}`));
-    app.route('/consent-invalidations', createConsentInvalidationApp({ id: config.id, authority, replay, decisions }));
-    const fhir = createFhirApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, decisions, datasets, forwardDelayMs: config.forwardDelayMs });
+    app.route('/consent-invalidations', createConsentInvalidationApp({ decisions }));
+    const dataPlane = openDataPlane({ id: config.id, baseUrl: config.publicUrl, db, key, authority, decisions, datasets, forwardDelayMs: config.forwardDelayMs });
     auditorFlush = async () => {
       // One last attempt on a clean stop; whatever the authority did not take waits in the outbox.
-      await fhir.auditor.flush();
-      fhir.auditor.stop();
+      await dataPlane.auditor.flush();
+      dataPlane.auditor.stop();
     };
-    app.route('/fhir/r4', fhir.app);
+    app.route('/fhir/r4', dataPlane.app);
     // Credentials live 24 h; renew twice a day with the current one.
     refresh = setInterval(() => void enrol(config, key, log).then((c) => (credential = c)).catch((e: Error) => log(`credential refresh failed: ${e.message}`)), 12 * 3600_000);
     refresh.unref();
@@ -143,6 +157,12 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
     console.error(`[${config.id}]`, error);
     return c.json({ error: 'internal', detail: 'the participant could not process the request' }, 500);
   });
+  // A route without a rule would be refused on every call: refuse to start instead, naming it.
+  const unruled = routesWithoutRule(app.routes, rules);
+  if (unruled.length > 0) {
+    await opened.close();
+    throw new Error(`${config.id}: routes without an access rule: ${unruled.join(', ')}`);
+  }
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -68,10 +68,10 @@ export interface DataspaceOptions {
    */
   storage?: 'folder' | 'memory' | 'postgres';
   timeoutMs?: number;
-  /** Start only these providers (with the authority); default all. */
-  providers?: readonly ParticipantId[];
   /** Extra environment for every participant (e.g. DIGITAL_TWIN_RECORDS, ACCESS_EVENT_FORWARD_DELAY_MS). */
   env?: Record<string, string>;
+  /** Providers to start besides the authority (default: all three). */
+  providers?: readonly ParticipantId[];
 }
 
 /** One fresh PostgreSQL database per participant on TEST_DATABASE_URL; drop() removes them all. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CURRENT_THERAPY_CLASS_IDS, DRUG_CLASS_IDS } from '@/server/diabetes/model/drug-classes';
+import { TherapyModelMissingInputError } from '@/server/diabetes/model/errors';
 import type { PatientFeatureName, PatientFeatureValues } from '@/server/diabetes/model/patient-features';
-import { CURRENT_THERAPY_FEATURE, PATIENT_FEATURES } from '@/server/diabetes/model/patient-features';
+import { CURRENT_THERAPY_FEATURE, PATIENT_FEATURES, REQUIRED_FEATURE_NAMES } from '@/server/diabetes/model/patient-features';
 
 /**
  * The clinical input of the therapy model, validated against the ranges the model was trained on.
@@ -18,6 +19,9 @@ function inRange(name: PatientFeatureName) {
     });
 }
 
+/** An optional input: a value in range, or absent / null when the record has none. */
+const optional = (name: PatientFeatureName) => inRange(name).nullable().optional();
+
 export const ZTherapyModelInputSchema = z
   .object({
     ageYears: inRange('ageYears'),
@@ -26,12 +30,12 @@ export const ZTherapyModelInputSchema = z
     hba1cMmolMol: inRange('hba1cMmolMol'),
     bmiKgM2: inRange('bmiKgM2'),
     egfrMlMin173m2: inRange('egfrMlMin173m2'),
-    altUL: inRange('altUL'),
-    hdlMmolL: inRange('hdlMmolL'),
-    triglyceridesMmolL: inRange('triglyceridesMmolL'),
-    totalCholesterolMmolL: inRange('totalCholesterolMmolL'),
-    systolicBpMmHg: inRange('systolicBpMmHg'),
-    uacrMgMmol: inRange('uacrMgMmol'),
+    altUL: optional('altUL'),
+    hdlMmolL: optional('hdlMmolL'),
+    triglyceridesMmolL: optional('triglyceridesMmolL'),
+    totalCholesterolMmolL: optional('totalCholesterolMmolL'),
+    systolicBpMmHg: optional('systolicBpMmHg'),
+    uacrMgMmol: optional('uacrMgMmol'),
     ascvd: z.boolean(),
     heartFailure: z.boolean(),
     currentTherapy: z
@@ -44,9 +48,27 @@ export const ZTherapyModelInputSchema = z
   .strict()
   .refine((p) => p.diabetesDurationYears <= p.ageYears, { message: 'diabetesDurationYears cannot exceed ageYears', path: ['diabetesDurationYears'] });
 
-export type TTherapyModelInput = z.infer<typeof ZTherapyModelInputSchema>;
+export type TTherapyModelInput = z.input<typeof ZTherapyModelInputSchema>;
 
-export function toPatientFeatureValues(input: TTherapyModelInput): PatientFeatureValues {
+/** The input key of each required feature (sex is given as 'female' | 'male'). */
+const inputKeyOf = (name: PatientFeatureName): string => (name === 'sexMale' ? 'sex' : name);
+
+/** Refuses, naming what is needed, when a required input is absent (undefined or null); never imputes. */
+export function assertRequiredInputs(input: unknown): void {
+  if (typeof input !== 'object' || input === null) return;
+  const record = input as Record<string, unknown>;
+  const missing = REQUIRED_FEATURE_NAMES.filter((n) => record[inputKeyOf(n)] === undefined || record[inputKeyOf(n)] === null).map((n) => ({
+    input: inputKeyOf(n),
+    needs: (PATIENT_FEATURES[n] as { needs: string }).needs,
+  }));
+  if (missing.length > 0) throw new TherapyModelMissingInputError(missing);
+}
+
+const orMissing = (v: number | null | undefined): number => v ?? Number.NaN;
+const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
+
+/** Model features of a validated input; missing optional inputs become NaN (the trees' missing branch). */
+export function toPatientFeatureValues(input: z.output<typeof ZTherapyModelInputSchema>): PatientFeatureValues {
   const on = (c: keyof typeof CURRENT_THERAPY_FEATURE): number => ((input.currentTherapy as readonly string[]).includes(c) ? 1 : 0);
   return {
     ageYears: input.ageYears,
@@ -55,12 +77,12 @@ export function toPatientFeatureValues(input: TTherapyModelInput): PatientFeatur
     hba1cMmolMol: input.hba1cMmolMol,
     bmiKgM2: input.bmiKgM2,
     egfrMlMin173m2: input.egfrMlMin173m2,
-    altUL: input.altUL,
-    hdlMmolL: input.hdlMmolL,
-    triglyceridesMmolL: input.triglyceridesMmolL,
-    totalCholesterolMmolL: input.totalCholesterolMmolL,
-    systolicBpMmHg: input.systolicBpMmHg,
-    uacrMgMmol: input.uacrMgMmol,
+    altUL: orMissing(input.altUL),
+    hdlMmolL: orMissing(input.hdlMmolL),
+    triglyceridesMmolL: orMissing(input.triglyceridesMmolL),
+    totalCholesterolMmolL: orMissing(input.totalCholesterolMmolL),
+    systolicBpMmHg: orMissing(input.systolicBpMmHg),
+    uacrMgMmol: orMissing(input.uacrMgMmol),
     ascvd: input.ascvd ? 1 : 0,
     heartFailure: input.heartFailure ? 1 : 0,
     onMetformin: on('metformin'),
@@ -80,12 +102,12 @@ export function toTherapyModelInput(p: PatientFeatureValues): TTherapyModelInput
     hba1cMmolMol: p.hba1cMmolMol,
     bmiKgM2: p.bmiKgM2,
     egfrMlMin173m2: p.egfrMlMin173m2,
-    altUL: p.altUL,
-    hdlMmolL: p.hdlMmolL,
-    triglyceridesMmolL: p.triglyceridesMmolL,
-    totalCholesterolMmolL: p.totalCholesterolMmolL,
-    systolicBpMmHg: p.systolicBpMmHg,
-    uacrMgMmol: p.uacrMgMmol,
+    altUL: orNull(p.altUL),
+    hdlMmolL: orNull(p.hdlMmolL),
+    triglyceridesMmolL: orNull(p.triglyceridesMmolL),
+    totalCholesterolMmolL: orNull(p.totalCholesterolMmolL),
+    systolicBpMmHg: orNull(p.systolicBpMmHg),
+    uacrMgMmol: orNull(p.uacrMgMmol),
     ascvd: p.ascvd === 1,
     heartFailure: p.heartFailure === 1,
     currentTherapy: CURRENT_THERAPY_CLASS_IDS.filter((c) => p[CURRENT_THERAPY_FEATURE[c]] === 1),

@@ -6,18 +6,18 @@ import type { CurrentTherapyClassId } from '@/server/diabetes/model/drug-classes
  * trees are flat outside the data, so a prediction there would look confident and mean nothing.
  */
 export const PATIENT_FEATURES = {
-  ageYears: { label: 'Age', unit: 'a', code: 'LOINC 30525-0', min: 30, max: 90, kind: 'continuous' },
-  sexMale: { label: 'Sex (1 = male, 0 = female)', unit: '1', code: 'LOINC 76689-9', min: 0, max: 1, kind: 'binary' },
-  diabetesDurationYears: { label: 'Diabetes duration', unit: 'a', code: 'SNOMED 44054006 onset', min: 0, max: 40, kind: 'continuous' },
-  hba1cMmolMol: { label: 'HbA1c', unit: 'mmol/mol', code: 'LOINC 59261-8', min: 48, max: 130, kind: 'continuous' },
-  bmiKgM2: { label: 'BMI', unit: 'kg/m2', code: 'LOINC 39156-5', min: 18, max: 60, kind: 'continuous' },
-  egfrMlMin173m2: { label: 'eGFR', unit: 'mL/min/1.73m2', code: 'LOINC 62238-1', min: 15, max: 130, kind: 'continuous' },
-  altUL: { label: 'ALT', unit: 'U/L', code: 'LOINC 1742-6', min: 5, max: 200, kind: 'continuous' },
-  hdlMmolL: { label: 'HDL cholesterol', unit: 'mmol/L', code: 'LOINC 2085-9', min: 0.4, max: 3.5, kind: 'continuous' },
-  triglyceridesMmolL: { label: 'Triglycerides', unit: 'mmol/L', code: 'LOINC 2571-8', min: 0.3, max: 15, kind: 'continuous' },
-  totalCholesterolMmolL: { label: 'Total cholesterol', unit: 'mmol/L', code: 'LOINC 2093-3', min: 2, max: 12, kind: 'continuous' },
-  systolicBpMmHg: { label: 'Systolic blood pressure', unit: 'mm[Hg]', code: 'LOINC 8480-6', min: 80, max: 220, kind: 'continuous' },
-  uacrMgMmol: { label: 'Urine albumin/creatinine ratio', unit: 'mg/mmol', code: 'LOINC 14959-1', min: 0, max: 300, kind: 'continuous' },
+  ageYears: { label: 'Age', unit: 'a', code: 'LOINC 30525-0', min: 30, max: 90, kind: 'continuous', required: true, needs: 'a date of birth (age)' },
+  sexMale: { label: 'Sex (1 = male, 0 = female)', unit: '1', code: 'LOINC 76689-9', min: 0, max: 1, kind: 'binary', required: true, needs: 'the patient\'s sex' },
+  diabetesDurationYears: { label: 'Diabetes duration', unit: 'a', code: 'SNOMED 44054006 onset', min: 0, max: 40, kind: 'continuous', required: true, needs: 'the date type 2 diabetes was diagnosed' },
+  hba1cMmolMol: { label: 'HbA1c', unit: 'mmol/mol', code: 'LOINC 59261-8', min: 48, max: 130, kind: 'continuous', required: true, needs: 'an HbA1c from the last 6 months' },
+  bmiKgM2: { label: 'BMI', unit: 'kg/m2', code: 'LOINC 39156-5', min: 18, max: 60, kind: 'continuous', required: true, needs: 'a BMI (or weight and height) from the last 12 months' },
+  egfrMlMin173m2: { label: 'eGFR', unit: 'mL/min/1.73m2', code: 'LOINC 62238-1', min: 15, max: 130, kind: 'continuous', required: true, needs: 'an eGFR from the last 12 months' },
+  altUL: { label: 'ALT', unit: 'U/L', code: 'LOINC 1742-6', min: 5, max: 200, kind: 'continuous', required: false },
+  hdlMmolL: { label: 'HDL cholesterol', unit: 'mmol/L', code: 'LOINC 2085-9', min: 0.4, max: 3.5, kind: 'continuous', required: false },
+  triglyceridesMmolL: { label: 'Triglycerides', unit: 'mmol/L', code: 'LOINC 2571-8', min: 0.3, max: 15, kind: 'continuous', required: false },
+  totalCholesterolMmolL: { label: 'Total cholesterol', unit: 'mmol/L', code: 'LOINC 2093-3', min: 2, max: 12, kind: 'continuous', required: false },
+  systolicBpMmHg: { label: 'Systolic blood pressure', unit: 'mm[Hg]', code: 'LOINC 8480-6', min: 80, max: 220, kind: 'continuous', required: false },
+  uacrMgMmol: { label: 'Urine albumin/creatinine ratio', unit: 'mg/mmol', code: 'LOINC 14959-1', min: 0, max: 300, kind: 'continuous', required: false },
   ascvd: { label: 'Atherosclerotic cardiovascular disease', unit: '1', code: 'SNOMED 53741008', min: 0, max: 1, kind: 'binary' },
   heartFailure: { label: 'Heart failure', unit: '1', code: 'SNOMED 84114007', min: 0, max: 1, kind: 'binary' },
   onMetformin: { label: 'Currently on metformin', unit: '1', code: 'ATC A10BA02', min: 0, max: 1, kind: 'binary' },
@@ -35,6 +35,9 @@ export const PATIENT_FEATURE_NAMES = Object.keys(PATIENT_FEATURES) as PatientFea
 /** One patient's numeric features, keyed by name (binary features are 0 or 1). */
 export type PatientFeatureValues = Record<PatientFeatureName, number>;
 
+export const REQUIRED_FEATURE_NAMES = PATIENT_FEATURE_NAMES.filter((n) => (PATIENT_FEATURES[n] as { required?: boolean }).required === true);
+export const OPTIONAL_FEATURE_NAMES = PATIENT_FEATURE_NAMES.filter((n) => (PATIENT_FEATURES[n] as { required?: boolean }).required === false);
+
 /** Which binary feature says a patient already takes a class. */
 export const CURRENT_THERAPY_FEATURE = {
   metformin: 'onMetformin',
@@ -44,7 +47,10 @@ export const CURRENT_THERAPY_FEATURE = {
   glp1ra: 'onGlp1ra',
 } as const satisfies Record<CurrentTherapyClassId, PatientFeatureName>;
 
-/** CKD as KDIGO defines it from the two features the model has: eGFR < 60 or albuminuria (ACR ≥ 3 mg/mmol). */
+/**
+ * CKD as KDIGO defines it from the two features the model has: eGFR < 60 or albuminuria (ACR ≥ 3
+ * mg/mmol). A missing UACR (NaN) cannot show albuminuria, so only the eGFR decides then.
+ */
 export function hasChronicKidneyDisease(values: Pick<PatientFeatureValues, 'egfrMlMin173m2' | 'uacrMgMmol'>): boolean {
   return values.egfrMlMin173m2 < 60 || values.uacrMgMmol >= 3;
 }

@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { DRUG_CLASS_IDS } from '@/server/diabetes/model/drug-classes';
-import { TherapyModelInputError } from '@/server/diabetes/model/errors';
+import { TherapyModelInputError, TherapyModelMissingInputError } from '@/server/diabetes/model/errors';
 import type { ExplanationTreesFile } from '@/server/diabetes/model/explanation-trees';
 import { fromExplanationTreesFile } from '@/server/diabetes/model/explanation-trees';
 import { N_MODEL_INPUTS, writeModelRow } from '@/server/diabetes/model/feature-vector';
 import type { TTherapyModelInput } from '@/server/diabetes/model/input-schema';
 import { toTherapyModelInput } from '@/server/diabetes/model/input-schema';
 import { modelFile } from '@/server/diabetes/model/model-files';
+import { N_OUTPUTS } from '@/server/diabetes/model/model-outputs';
 import { predictTherapyBatch, predictTherapyOptions, runTherapyModel } from '@/server/diabetes/model/therapy-model';
 import { predictTarget } from '@/server/diabetes/model/tree-ensemble';
 import { generateDigitalTwins } from '@/server/synthetic/digital-twins/generate';
@@ -43,17 +44,14 @@ async function rejection(input: unknown): Promise<TherapyModelInputError> {
 }
 
 describe('predictTherapyOptions', () => {
-  it('scores all seven classes with intervals, guardrails, ranks and additive explanations', async () => {
+  it('scores all seven classes with intervals, guardrail flags and additive explanations', async () => {
     const result = await predictTherapyOptions(patient);
     expect(result.model.notForClinicalUse).toBe(true);
     expect(result.options.map((o) => o.drugClass)).toEqual([...DRUG_CLASS_IDS]);
     const byClass = Object.fromEntries(result.options.map((o) => [o.drugClass, o]));
     expect(byClass.metformin?.eligible).toBe(false);
-    expect(byClass.tzd?.ineligibilityReasons.map((r) => r.code)).toContain('heart-failure');
+    expect(byClass.tzd?.ineligibilityReasons.map((r) => r.code)).toContain('tzd-heart-failure');
     expect(byClass.basalInsulin?.eligible).toBe(false);
-    const ranked = result.options.filter((o) => o.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-    expect(ranked.map((o) => o.drugClass).sort()).toEqual(result.options.filter((o) => o.eligible).map((o) => o.drugClass).sort());
-    for (let i = 1; i < ranked.length; i++) expect(ranked[i]?.predictedHba1cChangeMmolMol).toBeGreaterThanOrEqual(ranked[i - 1]?.predictedHba1cChangeMmolMol ?? -Infinity);
     for (const o of result.options) {
       expect(o.intervalMmolMol.p10).toBeLessThan(o.intervalMmolMol.p90);
       expect(o.predictedHba1cMmolMol).toBeCloseTo(patient.hba1cMmolMol + o.predictedHba1cChangeMmolMol, 6);
@@ -70,12 +68,57 @@ describe('predictTherapyOptions', () => {
     expect(high.issues[0]?.path).toBe('hba1cMmolMol');
     expect(high.issues[0]?.message).toMatch(/48–130 mmol\/mol/);
     expect((await rejection({ ...patient, egfrMlMin173m2: 8 })).issues[0]?.message).toMatch(/eGFR/);
-    const { bmiKgM2: _bmi, ...withoutBmi } = patient;
-    expect((await rejection(withoutBmi)).issues.map((i) => i.path)).toContain('bmiKgM2');
     expect((await rejection({ ...patient, smoker: true })).issues.length).toBeGreaterThan(0);
     expect((await rejection({ ...patient, currentTherapy: ['metformin', 'basalInsulin'] })).issues[0]?.message).toMatch(/out of scope/);
     expect((await rejection({ ...patient, ageYears: Number.NaN })).issues[0]?.path).toBe('ageYears');
     expect((await rejection({ ...patient, diabetesDurationYears: 40, ageYears: 35 })).issues[0]?.path).toBe('diabetesDurationYears');
+  });
+
+  it('predicts weight change and hypoglycaemia risk for every class, with intervals', async () => {
+    const { options } = await predictTherapyOptions(patient, { explain: false });
+    for (const o of options) {
+      expect(o.weightChangeKg.p10).toBeLessThan(o.weightChangeKg.p90);
+      expect(o.weightChangeKg.predicted).toBeGreaterThan(o.weightChangeKg.p10);
+      expect(o.weightChangeKg.predicted).toBeLessThan(o.weightChangeKg.p90);
+      const h = o.hypoglycaemiaRisk12m;
+      expect(h.predicted).toBeGreaterThanOrEqual(0);
+      expect(h.low).toBeLessThanOrEqual(h.predicted);
+      expect(h.high).toBeGreaterThanOrEqual(h.predicted);
+      expect(h.high).toBeLessThanOrEqual(1);
+    }
+    const by = Object.fromEntries(options.map((o) => [o.drugClass, o]));
+    // Class profiles the twins carry (ADA 2025): GLP-1 RA and SGLT2i lose weight, TZD and insulin gain;
+    // sulfonylureas and insulin carry the hypoglycaemia risk.
+    expect(by.glp1ra?.weightChangeKg.predicted).toBeLessThan(-1);
+    expect(by.tzd?.weightChangeKg.predicted).toBeGreaterThan(1);
+    expect(by.sulfonylurea?.hypoglycaemiaRisk12m.predicted).toBeGreaterThan((by.dpp4i?.hypoglycaemiaRisk12m.predicted ?? 1) + 0.03);
+  });
+
+  it('answers without optional inputs, names them, and explains them as missing', async () => {
+    const { altUL: _alt, uacrMgMmol: _uacr, ...partial } = patient;
+    const result = await predictTherapyOptions({ ...partial, hdlMmolL: null });
+    expect(result.missingInputs.map((m) => m.feature).sort()).toEqual(['altUL', 'hdlMmolL', 'uacrMgMmol']);
+    expect((await predictTherapyOptions(patient, { explain: false })).missingInputs).toEqual([]);
+    for (const o of result.options) {
+      expect(Number.isFinite(o.predictedHba1cChangeMmolMol)).toBe(true);
+      const alt = o.explanation?.contributions.find((c) => c.feature === 'altUL');
+      expect(alt?.value).toBeNull();
+      const e = o.explanation;
+      if (!e) throw new Error('no explanation');
+      const total = e.baselineMmolMol + e.candidateClassContribution + e.contributions.reduce((s, c) => s + c.contribution, 0);
+      expect(Math.abs(total - o.predictedHba1cChangeMmolMol)).toBeLessThanOrEqual(1e-4);
+    }
+  });
+
+  it('never imputes a required input: refuses, naming what is needed', async () => {
+    const { egfrMlMin173m2: _egfr, ...withoutEgfr } = patient;
+    const error = await predictTherapyOptions(withoutEgfr as TTherapyModelInput).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TherapyModelMissingInputError);
+    expect((error as Error).message).toBe('needs an eGFR from the last 12 months');
+    const { bmiKgM2: _bmi, ...withoutBmi } = patient;
+    const both = await predictTherapyOptions({ ...withoutBmi, hba1cMmolMol: null } as unknown as TTherapyModelInput).catch((e: unknown) => e);
+    expect((both as TherapyModelMissingInputError).missing.map((m) => m.input)).toEqual(['hba1cMmolMol', 'bmiKgM2']);
+    expect((both as Error).message).toBe('needs an HbA1c from the last 6 months and a BMI (or weight and height) from the last 12 months');
   });
 
   it('gives the same numbers in batch as one by one', async () => {
@@ -100,7 +143,7 @@ describe('committed model.onnx vs explanation-trees.json', () => {
     const n = rows.length / N_MODEL_INPUTS;
     expect(n).toBeGreaterThanOrEqual(1000);
     let max = 0;
-    for (let r = 0; r < n; r++) max = Math.max(max, Math.abs((out[r * 3] ?? NaN) - predictTarget(target, rows, r * N_MODEL_INPUTS)));
+    for (let r = 0; r < n; r++) max = Math.max(max, Math.abs((out[r * N_OUTPUTS] ?? NaN) - predictTarget(target, rows, r * N_MODEL_INPUTS)));
     expect(max).toBeLessThanOrEqual(1e-4);
   });
 });

@@ -1,32 +1,32 @@
-import { readFile } from 'node:fs/promises';
-import * as ort from 'onnxruntime-node';
 import type { DrugClassId } from '@/server/diabetes/model/drug-classes';
 import { DRUG_CLASSES, DRUG_CLASS_IDS } from '@/server/diabetes/model/drug-classes';
 import type { EligibilityReason } from '@/server/diabetes/model/eligibility';
 import { ineligibilityReasons } from '@/server/diabetes/model/eligibility';
-import { TherapyModelInputError, TherapyModelUnavailableError } from '@/server/diabetes/model/errors';
-import type { ExplanationTreesFile } from '@/server/diabetes/model/explanation-trees';
-import { fromExplanationTreesFile } from '@/server/diabetes/model/explanation-trees';
-import type { FeatureSchemaFile } from '@/server/diabetes/model/feature-schema-file';
-import { MODEL_INPUT_NAMES, N_MODEL_INPUTS, N_PATIENT_INPUTS, writeModelRow } from '@/server/diabetes/model/feature-vector';
+import { TherapyModelInputError } from '@/server/diabetes/model/errors';
+import { N_MODEL_INPUTS, N_PATIENT_INPUTS, writeModelRow } from '@/server/diabetes/model/feature-vector';
 import type { TTherapyModelInput } from '@/server/diabetes/model/input-schema';
-import { ZTherapyModelInputSchema, toPatientFeatureValues } from '@/server/diabetes/model/input-schema';
-import { modelFile } from '@/server/diabetes/model/model-files';
+import { ZTherapyModelInputSchema, assertRequiredInputs, toPatientFeatureValues } from '@/server/diabetes/model/input-schema';
+import type { ModelArtefact } from '@/server/diabetes/model/model-integrity';
+import { N_OUTPUTS, OUTPUT, wilsonInterval } from '@/server/diabetes/model/model-outputs';
+import type { LoadedTherapyModel } from '@/server/diabetes/model/model-session';
+import { loadTherapyModel, runSession } from '@/server/diabetes/model/model-session';
 import type { PatientFeatureName, PatientFeatureValues } from '@/server/diabetes/model/patient-features';
-import { PATIENT_FEATURES, PATIENT_FEATURE_NAMES } from '@/server/diabetes/model/patient-features';
-import type { EnsembleTarget } from '@/server/diabetes/model/tree-ensemble';
-import { expectedValue, treeShap } from '@/server/diabetes/model/tree-shap';
+import { OPTIONAL_FEATURE_NAMES, PATIENT_FEATURES, PATIENT_FEATURE_NAMES } from '@/server/diabetes/model/patient-features';
+import { treeShapRows } from '@/server/diabetes/model/tree-shap';
 
 /**
- * Serving the diabetes therapy model: one onnxruntime session per process (one intra-op thread, so
- * requests do not fight over the 2 cores), ranked options for the 7 candidate classes with a 10th–90th
- * percentile interval, guardrail flags and a TreeSHAP explanation. Trained on SYNTHETIC data; NOT FOR
- * CLINICAL USE — every result says so.
+ * Serving the diabetes therapy model: one onnxruntime session per process (model-session.ts), for
+ * the 7 candidate classes the 12-month HbA1c change, weight change (each with a 10th–90th percentile
+ * interval) and hypoglycaemia risk, guardrail flags and a TreeSHAP explanation of the HbA1c change.
+ * Missing optional inputs are answered from the trees' missing-value branches and named in the
+ * result; missing required inputs are refused (TherapyModelMissingInputError). Trained on SYNTHETIC
+ * data; NOT FOR CLINICAL USE — every result says so.
  */
 export interface FeatureContribution {
   feature: PatientFeatureName;
   label: string;
-  value: number;
+  /** null when the input was missing (the model took its missing-value branch). */
+  value: number | null;
   unit: string;
   /** mmol/mol this feature moves the prediction away from the cohort average. */
   contribution: number;
@@ -41,10 +41,12 @@ export interface TherapyOption {
   intervalMmolMol: { p10: number; p90: number };
   predictedHba1cMmolMol: number;
   predictedHba1cPercent: number;
+  /** 12-month weight change in kg with its 10th–90th percentile. */
+  weightChangeKg: { predicted: number; p10: number; p90: number };
+  /** Probability of at least one symptomatic hypoglycaemia in 12 months, with an 80 % interval. */
+  hypoglycaemiaRisk12m: { predicted: number; low: number; high: number };
   eligible: boolean;
   ineligibilityReasons: EligibilityReason[];
-  /** 1 = largest predicted fall among the eligible classes; null when not eligible. */
-  rank: number | null;
   explanation?: {
     /** Average prediction over the training cohort; baseline + Σ contributions = prediction. */
     baselineMmolMol: number;
@@ -53,9 +55,18 @@ export interface TherapyOption {
   };
 }
 
+/** Which model produced a result: every prediction names the exact artefact (EU AI Act Art. 12). */
+export interface TherapyModelIdentity extends ModelArtefact {
+  name: 'diabetes-therapy';
+  trainedOn: 'synthetic digital twins';
+  notForClinicalUse: true;
+}
+
 export interface TherapyPrediction {
   options: TherapyOption[];
-  model: { name: 'diabetes-therapy'; trainedOn: 'synthetic digital twins'; notForClinicalUse: true };
+  /** Optional inputs the record did not have: the model answered without them (wider intervals). */
+  missingInputs: { feature: PatientFeatureName; label: string }[];
+  model: TherapyModelIdentity;
 }
 
 export interface PredictOptions {
@@ -64,71 +75,35 @@ export interface PredictOptions {
   modelDir?: string;
 }
 
-interface LoadedModel {
-  session: ort.InferenceSession;
-  dir: string | undefined;
-  explanation?: { target: EnsembleTarget; baseline: number };
-}
-
-const loaded = new Map<string, Promise<LoadedModel>>();
-
-async function loadModel(dir?: string): Promise<LoadedModel> {
-  const key = dir ?? '';
-  let model = loaded.get(key);
-  if (!model) {
-    model = (async () => {
-      const schema = JSON.parse(await readFile(modelFile('featureSchema', dir), 'utf8').catch(missing('featureSchema'))) as FeatureSchemaFile;
-      if (JSON.stringify(schema.input?.columns) !== JSON.stringify(MODEL_INPUT_NAMES)) {
-        throw new TherapyModelUnavailableError('models/diabetes-therapy was trained with a different feature schema; run `npm run model:train`');
-      }
-      const bytes = await readFile(modelFile('onnx', dir)).catch(missing('onnx'));
-      const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential' });
-      return { session, dir };
-    })();
-    loaded.set(key, model);
-    model.catch(() => loaded.delete(key));
-  }
-  return model;
-}
-
-function missing(name: 'featureSchema' | 'onnx' | 'trees') {
-  return (err: unknown): never => {
-    throw new TherapyModelUnavailableError(`Model file ${name} cannot be read (${err instanceof Error ? err.message : String(err)}); run \`npm run model:train\``);
-  };
-}
-
-async function explanationOf(model: LoadedModel): Promise<{ target: EnsembleTarget; baseline: number }> {
-  if (!model.explanation) {
-    const file = JSON.parse(await readFile(modelFile('trees', model.dir), 'utf8').catch(missing('trees'))) as ExplanationTreesFile;
-    const target = fromExplanationTreesFile(file);
-    model.explanation = { target, baseline: expectedValue(target) };
-  }
-  return model.explanation;
-}
-
-/** Loads the session now (e.g. at start-up) so the first request does not pay for it. */
-export async function warmUpTherapyModel(options: Pick<PredictOptions, 'modelDir'> = {}): Promise<void> {
-  await loadModel(options.modelDir);
-}
-
-export function parseTherapyModelInput(input: unknown): TTherapyModelInput {
+/** Validates an input: missing required inputs → TherapyModelMissingInputError; bad values → TherapyModelInputError. */
+export function parseTherapyModelInput(input: unknown) {
+  assertRequiredInputs(input);
   const parsed = ZTherapyModelInputSchema.safeParse(input);
   if (!parsed.success) throw new TherapyModelInputError(parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(input)', message: i.message })));
   return parsed.data;
 }
 
-/** Raw model outputs for rows already laid out as MODEL_INPUT_NAMES: [mean, p10, p90] per row. */
+/** Raw model outputs for rows laid out as MODEL_INPUT_NAMES: OUTPUT_COLUMNS per row. */
 export async function runTherapyModel(rows: Float64Array, options: Pick<PredictOptions, 'modelDir'> = {}): Promise<Float32Array> {
-  if (rows.length % N_MODEL_INPUTS !== 0) throw new RangeError(`rows must hold a multiple of ${N_MODEL_INPUTS} values`);
-  const model = await loadModel(options.modelDir);
-  const out = await model.session.run({ features: new ort.Tensor('float64', rows, [rows.length / N_MODEL_INPUTS, N_MODEL_INPUTS]) });
-  const predictions = out.predictions;
-  if (!predictions) throw new TherapyModelUnavailableError('model.onnx has no "predictions" output');
-  return predictions.data as Float32Array;
+  return (await runLoaded(rows, options)).out;
 }
+
+async function runLoaded(rows: Float64Array, options: Pick<PredictOptions, 'modelDir'>) {
+  const model = await loadTherapyModel(options.modelDir);
+  return { model, out: await runSession(model.session, rows) };
+}
+
+const identity = (artefact: ModelArtefact): TherapyModelIdentity => ({
+  name: 'diabetes-therapy',
+  version: artefact.version,
+  sha256: artefact.sha256,
+  trainedOn: 'synthetic digital twins',
+  notForClinicalUse: true,
+});
 
 const K = DRUG_CLASS_IDS.length;
 const toPercent = (mmolMol: number): number => Math.round((mmolMol / 10.929 + 2.15) * 10) / 10;
+const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
 
 function rowsFor(patients: readonly PatientFeatureValues[]): Float64Array {
   const rows = new Float64Array(patients.length * K * N_MODEL_INPUTS);
@@ -136,32 +111,50 @@ function rowsFor(patients: readonly PatientFeatureValues[]): Float64Array {
   return rows;
 }
 
+/** The outputs of one row (patient × class) of a model run. */
+function outputsAt(out: Float32Array, row: number, c: DrugClassId, model: LoadedTherapyModel) {
+  const at = (col: number): number => out[row * N_OUTPUTS + col] ?? NaN;
+  const risk = clamp01(at(OUTPUT.hypoglycaemiaRisk));
+  return {
+    hba1cChangeMmolMol: at(OUTPUT.hba1cChange),
+    p10: at(OUTPUT.hba1cChangeP10),
+    p90: at(OUTPUT.hba1cChangeP90),
+    weightChangeKg: { predicted: at(OUTPUT.weightChange), p10: at(OUTPUT.weightChangeP10), p90: at(OUTPUT.weightChangeP90) },
+    hypoglycaemiaRisk12m: { predicted: risk, ...wilsonInterval(risk, model.hypoglycaemiaEvidence[c] ?? 0) },
+  };
+}
+
+const missingOf = (p: PatientFeatureValues) => OPTIONAL_FEATURE_NAMES.filter((f) => Number.isNaN(p[f])).map((f) => ({ feature: f, label: PATIENT_FEATURES[f].label }));
+
 /**
- * Predictions for one patient and all seven classes, ranked among the eligible ones. The input is
+ * Predictions for one patient and all seven classes, in DRUG_CLASS_IDS order, unranked (ranking is
+ * person-centred and lives in server/diabetes/recommendation/). The input is
  * validated again at run time (ranges, scope), so data that bypassed the type system is still refused.
  */
 export async function predictTherapyOptions(input: TTherapyModelInput, options: PredictOptions = {}): Promise<TherapyPrediction> {
   const patient = toPatientFeatureValues(parseTherapyModelInput(input));
   const rows = rowsFor([patient]);
-  const out = await runTherapyModel(rows, options);
-  const explanation = options.explain === false ? undefined : await explanationOf(await loadModel(options.modelDir));
+  const { model, out } = await runLoaded(rows, options);
+  const explanation = options.explain === false ? undefined : model.explanation;
+  const phis = explanation ? treeShapRows(explanation.target, rows, N_MODEL_INPUTS, DRUG_CLASS_IDS.map((_, j) => j * N_MODEL_INPUTS)) : [];
   const result: TherapyOption[] = DRUG_CLASS_IDS.map((c, j) => {
-    const change = out[j * 3] ?? NaN;
+    const o = outputsAt(out, j, c, model);
     const reasons = ineligibilityReasons(c, patient);
     const option: TherapyOption = {
       drugClass: c,
       atc: DRUG_CLASSES[c].atc,
       label: DRUG_CLASSES[c].label,
-      predictedHba1cChangeMmolMol: change,
-      intervalMmolMol: { p10: out[j * 3 + 1] ?? NaN, p90: out[j * 3 + 2] ?? NaN },
-      predictedHba1cMmolMol: patient.hba1cMmolMol + change,
-      predictedHba1cPercent: toPercent(patient.hba1cMmolMol + change),
+      predictedHba1cChangeMmolMol: o.hba1cChangeMmolMol,
+      intervalMmolMol: { p10: o.p10, p90: o.p90 },
+      predictedHba1cMmolMol: patient.hba1cMmolMol + o.hba1cChangeMmolMol,
+      predictedHba1cPercent: toPercent(patient.hba1cMmolMol + o.hba1cChangeMmolMol),
+      weightChangeKg: o.weightChangeKg,
+      hypoglycaemiaRisk12m: o.hypoglycaemiaRisk12m,
       eligible: reasons.length === 0,
       ineligibilityReasons: reasons,
-      rank: null,
     };
     if (explanation) {
-      const phi = treeShap(explanation.target, rows, N_MODEL_INPUTS, j * N_MODEL_INPUTS);
+      const phi = phis[j] ?? new Float64Array(N_MODEL_INPUTS);
       let candidate = 0;
       for (let f = N_PATIENT_INPUTS; f < N_MODEL_INPUTS; f++) candidate += phi[f] ?? 0;
       option.explanation = {
@@ -170,7 +163,7 @@ export async function predictTherapyOptions(input: TTherapyModelInput, options: 
         contributions: PATIENT_FEATURE_NAMES.map((name, f) => ({
           feature: name,
           label: PATIENT_FEATURES[name].label,
-          value: patient[name],
+          value: Number.isNaN(patient[name]) ? null : patient[name],
           unit: PATIENT_FEATURES[name].unit,
           contribution: phi[f] ?? 0,
         })).sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)),
@@ -178,18 +171,13 @@ export async function predictTherapyOptions(input: TTherapyModelInput, options: 
     }
     return option;
   });
-  result
-    .filter((o) => o.eligible)
-    .sort((a, b) => a.predictedHba1cChangeMmolMol - b.predictedHba1cChangeMmolMol)
-    .forEach((o, i) => {
-      o.rank = i + 1;
-    });
-  return { options: result, model: { name: 'diabetes-therapy', trainedOn: 'synthetic digital twins', notForClinicalUse: true } };
+  return { options: result, missingInputs: missingOf(patient), model: identity(model.artefact) };
 }
 
 export interface BatchPrediction {
+  model: TherapyModelIdentity;
   /** Per patient, per class in DRUG_CLASS_IDS order. */
-  predictions: { drugClass: DrugClassId; hba1cChangeMmolMol: number; p10: number; p90: number }[][];
+  predictions: ({ drugClass: DrugClassId } & ReturnType<typeof outputsAt>)[][];
 }
 
 /** Many patients at once (population views, research queries): no explanation, one ONNX call. */
@@ -202,13 +190,9 @@ export async function predictTherapyBatch(inputs: readonly TTherapyModelInput[],
       throw err;
     }
   });
-  const out = await runTherapyModel(rowsFor(patients), options);
+  const { model, out } = await runLoaded(rowsFor(patients), options);
   return {
-    predictions: patients.map((_, i) =>
-      DRUG_CLASS_IDS.map((c, j) => {
-        const r = (i * K + j) * 3;
-        return { drugClass: c, hba1cChangeMmolMol: out[r] ?? NaN, p10: out[r + 1] ?? NaN, p90: out[r + 2] ?? NaN };
-      }),
-    ),
+    model: identity(model.artefact),
+    predictions: patients.map((_, i) => DRUG_CLASS_IDS.map((c, j) => ({ drugClass: c, ...outputsAt(out, i * K + j, c, model) }))),
   };
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '@/server/synthetic/digital-twins/random';
 import type { EnsembleTarget, RegressionTree } from '@/server/diabetes/model/tree-ensemble';
-import { predictTarget } from '@/server/diabetes/model/tree-ensemble';
-import { expectedValue, treeShap } from '@/server/diabetes/model/tree-shap';
+import { childOf, predictTarget } from '@/server/diabetes/model/tree-ensemble';
+import { expectedValue, treeShap, treeShapRows } from '@/server/diabetes/model/tree-shap';
 
 /** A random full tree of the given depth whose covers split the parent's at random. */
 function randomTree(seed: number, depth: number, nFeatures: number): RegressionTree {
   const rng = createRandom(seed);
-  const t: RegressionTree = { feature: [], threshold: [], left: [], right: [], value: [], cover: [] };
+  const t: RegressionTree = { feature: [], threshold: [], left: [], right: [], value: [], cover: [], missingLeft: [] };
   const build = (d: number, cover: number): number => {
     const node = t.feature.length;
     t.feature.push(-1);
@@ -16,6 +16,7 @@ function randomTree(seed: number, depth: number, nFeatures: number): RegressionT
     t.right.push(-1);
     t.value.push(0);
     t.cover.push(cover);
+    t.missingLeft.push(rng.bernoulli(0.5) ? 1 : 0);
     if (d === depth) {
       t.value[node] = rng.normal(0, 3);
       return node;
@@ -37,7 +38,7 @@ function conditionalExpectation(tree: RegressionTree, x: number[], known: Set<nu
   if (f < 0) return tree.value[node] ?? 0;
   const l = tree.left[node] ?? 0;
   const r = tree.right[node] ?? 0;
-  if (known.has(f)) return conditionalExpectation(tree, x, known, (x[f] ?? 0) <= (tree.threshold[node] ?? 0) ? l : r);
+  if (known.has(f)) return conditionalExpectation(tree, x, known, childOf(tree, node, x[f] ?? 0));
   const c = tree.cover[node] ?? 1;
   return ((tree.cover[l] ?? 0) * conditionalExpectation(tree, x, known, l) + (tree.cover[r] ?? 0) * conditionalExpectation(tree, x, known, r)) / c;
 }
@@ -66,8 +67,9 @@ describe('treeShap', () => {
 
   it('equals brute-force Shapley values of the path-dependent value function', () => {
     const rng = createRandom(99);
-    for (let trial = 0; trial < 5; trial++) {
-      const x = Array.from({ length: nFeatures }, () => rng.uniform());
+    for (let trial = 0; trial < 10; trial++) {
+      // Some inputs missing (NaN): they follow each node's learnt missing-value direction.
+      const x = Array.from({ length: nFeatures }, () => (rng.uniform() < 0.2 ? Number.NaN : rng.uniform()));
       const phi = treeShap(target, x, nFeatures);
       const exact = bruteForceShapley(target, x, nFeatures);
       for (let i = 0; i < nFeatures; i++) expect(phi[i]).toBeCloseTo(exact[i] ?? NaN, 9);
@@ -81,5 +83,25 @@ describe('treeShap', () => {
       const phi = treeShap(target, x, nFeatures);
       expect(expectedValue(target) + phi.reduce((s, v) => s + v, 0)).toBeCloseTo(predictTarget(target, x), 9);
     }
+  });
+
+  it('explains several rows at once exactly as one by one, also when rows share all or some split features', () => {
+    const rng = createRandom(7);
+    // Rows like one patient × candidate classes: equal except in one feature, which some trees ignore.
+    const wide: EnsembleTarget = { name: 'y', baseValue: 0, trees: [11, 12, 13].map((s) => randomTree(s, 4, nFeatures)) };
+    const ignoresFeature4: RegressionTree = randomTree(14, 3, 4);
+    wide.trees.push(ignoresFeature4);
+    const base = Array.from({ length: nFeatures }, () => rng.uniform());
+    const rows = [0.1, 0.9, 0.1, Number.NaN].flatMap((v) => base.map((b, f) => (f === 4 ? v : b)));
+    const offsets = [0, 1, 2, 3].map((r) => r * nFeatures);
+    const together = treeShapRows(wide, rows, nFeatures, offsets);
+    offsets.forEach((offset, r) => {
+      const alone = treeShap(wide, rows, nFeatures, offset);
+      const exact = bruteForceShapley(wide, rows.slice(offset, offset + nFeatures), nFeatures);
+      for (let i = 0; i < nFeatures; i++) {
+        expect(together[r]?.[i]).toBeCloseTo(alone[i] ?? NaN, 12);
+        expect(together[r]?.[i]).toBeCloseTo(exact[i] ?? NaN, 9);
+      }
+    });
   });
 });

@@ -16,7 +16,8 @@ import { expectedHba1cChange, expectedWeightChangeKg, hypoglycaemiaRisk12m } fro
  *
  * Units are in the field names and in PATIENT_FEATURES (unit, LOINC/SNOMED/ATC code, valid range).
  */
-export const DIGITAL_TWIN_GENERATOR_VERSION = '1.0.0';
+// 1.1.0 adds the observed hypoglycaemia event (drawn last, so every earlier value of a twin is unchanged).
+export const DIGITAL_TWIN_GENERATOR_VERSION = '1.1.0';
 
 /**
  * Unexplained individual variation of the 12-month response (mmol/mol): a person-level part shared by
@@ -45,7 +46,8 @@ export interface DigitalTwin {
   receivedClass: DrugClassId;
   /** Probability with which the synthetic prescriber chose the received class. */
   propensity: number;
-  observed: { hba1cChangeMmolMol: number; followUpHba1cMmolMol: number; weightChangeKg: number };
+  /** hypoglycaemia: at least one symptomatic hypoglycaemia within the 12 months (drawn from the true risk). */
+  observed: { hba1cChangeMmolMol: number; followUpHba1cMmolMol: number; weightChangeKg: number; hypoglycaemia: boolean };
   counterfactual: Record<DrugClassId, CounterfactualOutcome>;
 }
 
@@ -81,6 +83,7 @@ export function generateDigitalTwin(seed: number, index: number): DigitalTwin {
   const truth = counterfactual[received];
   // Observed HbA1c is a laboratory value: whole mmol/mol, never below 30.
   const followUp = Math.max(30, Math.round(features.hba1cMmolMol + truth.hba1cChangeMmolMol + visitNoise));
+  const hypoglycaemia = rng.bernoulli(truth.hypoglycaemiaRisk12m);
   return {
     id: `twin-${seed}-${String(index).padStart(7, '0')}`,
     features,
@@ -92,6 +95,7 @@ export function generateDigitalTwin(seed: number, index: number): DigitalTwin {
       hba1cChangeMmolMol: followUp - features.hba1cMmolMol,
       followUpHba1cMmolMol: followUp,
       weightChangeKg: round1(truth.weightChangeKg + weightNoise),
+      hypoglycaemia,
     },
     counterfactual,
   };

@@ -12,7 +12,7 @@ import type {
 } from '@medplum/fhirtypes';
 import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/synthetic/demo-people';
 import type { StoredResource } from '@/server/fhir/stored-resource';
-import type { DataCategory } from '@/server/dataspace/protocol/data-category';
+import type { DataCategory } from '@/server/fhir/data-category';
 import { CONDITIONS, DIABETES_DRUGS, DISEASE_STATUS, DISEASE_STATUS_LOINC, ECOG_ANSWERS, ECOG_LOINC, LABS, MCODE, STAGING_LOINC, SYSTEMS, type LabDefinition } from './codes';
 import { REFERENCE_DATE, type Person } from './people';
 import { createRandom, mixSeed, type Random } from './random';

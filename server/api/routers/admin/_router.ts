@@ -5,6 +5,8 @@ import { ZCreateUserInputSchema, ZListUsersOutputSchema, ZSetUserDisabledInputSc
 import { listUsersHandler } from './listUsers.handler';
 import { createUserHandler } from './createUser.handler';
 import { setUserDisabledHandler } from './setUserDisabled.handler';
+import { organisationsHandler } from './organisations.handler';
+import { ZOrganisationsOutputSchema } from './organisations.schema';
 import {
   ZAddCareRelationshipInputSchema,
   ZEndCareRelationshipInputSchema,
@@ -16,6 +18,8 @@ const adminProcedure = roleProcedure(ROLES.admin);
 
 export const adminRouter = createTRPCRouter({
   listUsers: adminProcedure.input(z.void()).output(ZListUsersOutputSchema).query(listUsersHandler),
+  /** The registry's participants, the only organisations a user may be given. */
+  organisations: adminProcedure.input(z.void()).output(ZOrganisationsOutputSchema).query(organisationsHandler),
   createUser: adminProcedure.input(ZCreateUserInputSchema).output(z.object({ id: z.string() })).mutation(createUserHandler),
   setUserDisabled: adminProcedure
     .input(ZSetUserDisabledInputSchema)

@@ -4,11 +4,13 @@ import type { TSignedInContext } from '@/server/api/trpc';
 import { inTransaction } from '@/server/api/in-transaction';
 import { AppError } from '@/server/api/app-error';
 import { hashPassword } from '@/server/auth/password';
+import { assertRegisteredOrganisation } from '@/server/access/organisations';
 import { recordUserAction } from '@/server/audit/record-user-action';
 import { AUDIT_ACTIONS, AUDIT_SUBTYPES } from '@/server/audit/audit-codes';
 import type { TCreateUserInput } from './users.schema';
 
 export async function createUserHandler({ ctx, input }: { ctx: TSignedInContext; input: TCreateUserInput }) {
+  if (input.organisation !== null) await assertRegisteredOrganisation(ctx.db, input.organisation);
   const clash = await ctx.db
     .select({ email: users.email })
     .from(users)

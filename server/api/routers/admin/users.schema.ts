@@ -29,10 +29,11 @@ export const ZCreateUserInputSchema = z
     // NIST SP 800-63B: length over composition rules; 12 characters minimum.
     password: z.string().min(12, 'At least 12 characters.').max(200),
   })
-  .refine((u) => u.role !== 'patient' || u.nationalId !== null, { message: 'A patient needs a national health identifier.', path: ['nationalId'] })
+  .refine((u) => u.role !== 'patient' || u.nationalId !== null, { message: 'A patient needs a national health identifier.', path: ['nationalId'], params: { i18n: 'patientNeedsNationalId' } })
   .refine((u) => !['endocrinologist', 'oncologist'].includes(u.role) || u.organisation !== null, {
     message: 'A clinician needs an organisation.',
     path: ['organisation'],
+    params: { i18n: 'clinicianNeedsOrganisation' },
   });
 export type TCreateUserInput = z.infer<typeof ZCreateUserInputSchema>;
 

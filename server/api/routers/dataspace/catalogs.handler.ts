@@ -31,11 +31,15 @@ function datasetsOf(catalog: DspCatalog): TCatalogsOutput['catalogs'][number]['d
   }));
 }
 
-/** The catalog every active provider offers this consumer (what the authority's policy lets it see). */
+/**
+ * The catalog every active provider offers this consumer (what the authority's policy lets it see).
+ * Not the authority's, and not the app's own: the app is a participant that only consumes, its address is
+ * its DSP callback, and it has no catalog to read.
+ */
 export async function catalogsHandler({ ctx }: { ctx: TSignedInContext }): Promise<TCatalogsOutput> {
   const consumer = dataspaceConsumer(ctx.db);
   const providers = await consumer.directory.participants().catch(() => []);
-  const ids = providers.filter((p) => p.kind !== 'authority' && p.status === 'active' && p.baseUrl);
+  const ids = providers.filter((p) => p.kind !== 'authority' && p.id !== consumer.settings.participantId && p.status === 'active' && p.baseUrl);
   const catalogs = await Promise.all(
     ids.map(async (p) => {
       const cached = await consumer.store.cachedCatalog(p.id);

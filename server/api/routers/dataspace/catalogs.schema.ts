@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const ZRuleSchema = z.object({ action: z.string(), constraints: z.array(z.string()) });
+import { ZReadableRuleSchema as ZRuleSchema } from './readable-policy.schema';
 
 export const ZCatalogsOutputSchema = z.object({
   catalogs: z.array(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZReadableRuleSchema } from './readable-policy.schema';
 
 export const ZContractsInputSchema = z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 });
 
@@ -27,8 +28,8 @@ export const ZAgreementsOutputSchema = z.array(
     assignee: z.string(),
     target: z.string(),
     signedAt: z.string(),
-    permissions: z.array(z.object({ action: z.string(), constraints: z.array(z.string()) })),
-    prohibitions: z.array(z.object({ action: z.string(), constraints: z.array(z.string()) })),
+    permissions: z.array(ZReadableRuleSchema),
+    prohibitions: z.array(ZReadableRuleSchema),
   }),
 );
 

@@ -19,13 +19,15 @@ const iso = (v: string | null) => (v ? new Date(v).toISOString() : null);
 
 /** The participant registry and each participant's latest credentials, as the authority states them. */
 export async function participantsHandler({ ctx }: { ctx: TSignedInContext }): Promise<TParticipantsOutput> {
-  const directory = dataspaceConsumer(ctx.db).directory;
+  const consumer = dataspaceConsumer(ctx.db);
+  const directory = consumer.directory;
   try {
     const list = await directory.participants({ fresh: true });
     const now = Date.now();
+    const identity = await consumer.identity.current();
     const participants = await Promise.all(
       list.map(async (p) => {
-        const credentials = await directory.credentials(p.id).catch(() => []);
+        const credentials = await directory.credentials(identity, p.id).catch(() => []);
         return {
           id: p.id,
           legalName: p.legalName,

@@ -20,6 +20,7 @@ export async function recordHandler({ ctx, input }: { ctx: TSignedInContext; inp
   const result = await consumer.patientRecord(input.nationalId, {
     userId: ctx.user.email,
     role: ctx.user.role,
+    ...(ctx.user.organisation ? { organisation: ctx.user.organisation } : {}),
     purpose: access.purpose,
     ...(access.breakGlass ? { breakGlassReason: access.breakGlass.reason } : {}),
   });

@@ -4,8 +4,8 @@ import type { Database } from '@/db/client';
 import { digitalTwinRecord } from '@/db/participant/schema/digital-twin';
 import { DRUG_CLASS_IDS } from '@/server/diabetes/model/drug-classes';
 import { K_ANONYMITY, SUPPRESSED, suppressTable, type Cell, type SuppressedTable } from '@/server/fhir/disclosure-control';
-import { MIN_CONTRIBUTING_RECORDS } from '@/server/fhir/aggregate';
-import type { DatasetStats } from './catalog-access';
+import type { DatasetStats } from '@/server/dataspace/provider/catalog-access';
+import { MIN_CONTRIBUTING_RECORDS } from './research-aggregate';
 
 type TwinRow = Pick<typeof digitalTwinRecord.$inferSelect, 'sex' | 'ageYears' | 'baselineHba1cMmolMol' | 'bmiKgM2' | 'egfrMlMin173m2' | 'receivedClass' | 'hba1cChangeMmolMol' | 'followUpHba1cMmolMol' | 'weightChangeKg'>;
 

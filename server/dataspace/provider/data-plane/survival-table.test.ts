@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SUPPRESSED } from './disclosure-control';
+import { SUPPRESSED } from '@/server/fhir/disclosure-control';
 import { lifeTable, type FollowUp } from './survival-table';
 
 const people = (spec: Array<[months: number, event: boolean, count: number]>): FollowUp[] => spec.flatMap(([months, event, count]) => Array.from({ length: count }, () => ({ months, event })));

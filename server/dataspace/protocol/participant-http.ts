@@ -25,12 +25,12 @@ export class ParticipantCallError extends Error {
  */
 export async function callParticipant<T>(
   identity: ParticipantIdentity,
-  input: { url: string; audience: string; method?: 'GET' | 'POST'; body?: unknown; timeoutMs?: number },
+  input: { url: string; audience: string; method?: 'GET' | 'POST'; body?: unknown; timeoutMs?: number; headers?: Record<string, string> },
 ): Promise<T> {
   const token = await signParticipantToken({ participantId: identity.id, key: identity.key, credential: identity.credential(), audience: input.audience });
   const response = await fetch(input.url, {
     method: input.method ?? (input.body === undefined ? 'GET' : 'POST'),
-    headers: { authorization: `Bearer ${token}`, ...(input.body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { ...input.headers, authorization: `Bearer ${token}`, ...(input.body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: input.body === undefined ? undefined : JSON.stringify(input.body),
     signal: AbortSignal.timeout(input.timeoutMs ?? 5000),
   });

@@ -2,10 +2,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { fhirResource } from '@/db/participant/schema/fhir-resource';
-import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
 import { CANCER_TYPES, DISEASE_STATUS, DISEASE_STATUS_LOINC } from '@/server/synthetic/ehr/codes';
-import { MIN_CONTRIBUTING_RECORDS } from './aggregate';
-import { K_ANONYMITY, SUPPRESSED } from './disclosure-control';
+import { K_ANONYMITY, SUPPRESSED } from '@/server/fhir/disclosure-control';
+import { MIN_CONTRIBUTING_RECORDS } from './research-aggregate';
 
 const DAYS_PER_MONTH = 30.4375;
 const MAX_INTERVALS = 40;
@@ -104,17 +103,28 @@ export function lifeTable(followUps: readonly FollowUp[], intervalMonths: number
   return out;
 }
 
-/** Follow-up of research-consented people with a primary cancer, from their mCODE disease-status observations. */
-async function followUps(db: Database, authority: AuthorityClient, input: { datasetId: string; consumer: string; cancerType?: string }): Promise<FollowUp[]> {
-  const cancers = CANCER_TYPES.filter((c) => !input.cancerType || c.key === input.cancerType).map((c) => c.snomed);
+/** When each person with a primary cancer (of `cancerType`, or any) was first diagnosed, by national id. */
+async function diagnosisDates(db: Database, datasetId: string, cancerType: string | undefined, among?: readonly string[]): Promise<Map<string, Date>> {
+  const cancers = CANCER_TYPES.filter((c) => !cancerType || c.key === cancerType).map((c) => c.snomed);
   const diagnoses = await db
     .select({ n: fhirResource.nationalId, d: fhirResource.date })
     .from(fhirResource)
-    .where(and(eq(fhirResource.datasetId, input.datasetId), eq(fhirResource.resourceType, 'Condition'), sql`${fhirResource.codes} && ${sql.param(cancers)}::text[]`));
+    .where(and(eq(fhirResource.datasetId, datasetId), eq(fhirResource.resourceType, 'Condition'), sql`${fhirResource.codes} && ${sql.param(cancers)}::text[]`, ...(among ? [inArray(fhirResource.nationalId, [...among])] : [])));
   const diagnosed = new Map<string, Date>();
   for (const r of diagnoses) if (r.n && r.d && (!diagnosed.has(r.n) || r.d < (diagnosed.get(r.n) ?? r.d))) diagnosed.set(r.n, r.d);
-  if (diagnosed.size === 0) return [];
-  const { permitted } = await authority.cohort({ purpose: 'HRESCH', organisation: input.consumer, patients: [...diagnosed.keys()] });
+  return diagnosed;
+}
+
+/** The people a survival request is about (diagnosed with the cancer), before consent. */
+export async function survivalCandidates(db: Database, datasetId: string, request: SurvivalRequest): Promise<string[]> {
+  return [...(await diagnosisDates(db, datasetId, request.survival.cancerType)).keys()];
+}
+
+/** Follow-up of `permitted` (research-consented people with a primary cancer), from their mCODE disease-status observations. */
+async function followUps(db: Database, input: { datasetId: string; cancerType?: string; permitted: readonly string[] }): Promise<FollowUp[]> {
+  if (input.permitted.length === 0) return [];
+  const diagnosed = await diagnosisDates(db, input.datasetId, input.cancerType, input.permitted);
+  const permitted = [...diagnosed.keys()];
   if (permitted.length === 0) return [];
   const statuses = await db
     .select({ n: fhirResource.nationalId, d: fhirResource.date, v: sql<string | null>`${fhirResource.resource}#>>'{valueCodeableConcept,coding,0,code}'` })
@@ -140,8 +150,8 @@ async function followUps(db: Database, authority: AuthorityClient, input: { data
  * disease status "worsened" (LOINC 97509-4, SNOMED 271299001); people are censored at their last
  * assessment. The synthetic EHR records no deaths yet, so this is progression-free, not overall, survival.
  */
-export async function runSurvival(db: Database, authority: AuthorityClient, input: { datasetId: string; consumer: string; request: SurvivalRequest }): Promise<SurvivalTable> {
-  const people = await followUps(db, authority, { datasetId: input.datasetId, consumer: input.consumer, cancerType: input.request.survival.cancerType });
+export async function runSurvival(db: Database, input: { datasetId: string; request: SurvivalRequest; permitted: readonly string[] }): Promise<SurvivalTable> {
+  const people = await followUps(db, { datasetId: input.datasetId, cancerType: input.request.survival.cancerType, permitted: input.permitted });
   const enough = people.length >= MIN_CONTRIBUTING_RECORDS;
   return {
     endpoint: 'progression-free survival',

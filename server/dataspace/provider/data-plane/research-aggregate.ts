@@ -2,9 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { fhirResource } from '@/db/participant/schema/fhir-resource';
-import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
 import { CANCER_TYPES, ECOG_LOINC, LABS, STAGING_LOINC } from '@/server/synthetic/ehr/codes';
-import { K_ANONYMITY, SUPPRESSED, suppressTable, type SuppressedTable } from './disclosure-control';
+import { K_ANONYMITY, SUPPRESSED, suppressTable, type SuppressedTable } from '@/server/fhir/disclosure-control';
 
 export const AGGREGATE_DIMENSIONS = ['sex', 'ageBand', 'cancerType', 'stage', 'ecog', 'variantGene', 'hba1cBand'] as const;
 export type AggregateDimension = (typeof AGGREGATE_DIMENSIONS)[number];
@@ -77,20 +76,24 @@ async function dimensionValues(db: Database, datasetId: string, dimension: Aggre
   return out;
 }
 
-/**
- * Cohort statistics over research-consented people only (the authority decides who, in bulk), returned
- * as counts with small-cell and complementary suppression. No identifiers or record content leave.
- */
-export async function runAggregate(db: Database, authority: AuthorityClient, input: { datasetId: string; consumer: string; request: AggregateRequest }): Promise<AggregateResult> {
-  const { request } = input;
-  const patients = await db.select({ n: fhirResource.nationalId }).from(fhirResource).where(and(eq(fhirResource.datasetId, input.datasetId), eq(fhirResource.resourceType, 'Patient')));
+/** The people of the dataset an aggregate request is about (all, or those with `havingCode`), before consent. */
+export async function researchCandidates(db: Database, datasetId: string, request: AggregateRequest): Promise<string[]> {
+  const patients = await db.select({ n: fhirResource.nationalId }).from(fhirResource).where(and(eq(fhirResource.datasetId, datasetId), eq(fhirResource.resourceType, 'Patient')));
   let candidates = [...new Set(patients.map((p) => p.n).filter((n): n is string => n !== null))];
   if (request.havingCode) {
-    const having = await db.selectDistinct({ n: fhirResource.nationalId }).from(fhirResource).where(and(eq(fhirResource.datasetId, input.datasetId), sql`${fhirResource.codes} && ARRAY[${request.havingCode}]::text[]`));
+    const having = await db.selectDistinct({ n: fhirResource.nationalId }).from(fhirResource).where(and(eq(fhirResource.datasetId, datasetId), sql`${fhirResource.codes} && ARRAY[${request.havingCode}]::text[]`));
     const set = new Set(having.map((h) => h.n));
     candidates = candidates.filter((n) => set.has(n));
   }
-  const { permitted } = await authority.cohort({ purpose: 'HRESCH', organisation: input.consumer, patients: candidates });
+  return candidates;
+}
+
+/**
+ * Cohort statistics over `permitted`, the research-consented people the consent gate let through,
+ * returned as counts with small-cell and complementary suppression. No identifiers or record content leave.
+ */
+export async function runAggregate(db: Database, input: { datasetId: string; request: AggregateRequest; permitted: readonly string[] }): Promise<AggregateResult> {
+  const { request, permitted } = input;
   const rowValues = await dimensionValues(db, input.datasetId, request.rows);
   const colValues = request.columns ? await dimensionValues(db, input.datasetId, request.columns) : null;
   const rowKeys = new Set<string>();

@@ -1,0 +1,71 @@
+import { PATIENT_ASSERTION_HEADER, signPatientAssertion } from '@/server/dataspace/protocol/patient-assertion';
+import { PRACTITIONER_ASSERTION_HEADER, signPractitionerAssertion, STEWARD_ROLE } from '@/server/dataspace/protocol/practitioner-assertion';
+import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/protocol/participant-http';
+import type { AccessEventReport } from '@/server/dataspace/runtime/authority-client';
+
+/**
+ * On whose behalf the web app asks the authority about a person's consents and access log: the patient
+ * signed in (a patient assertion for that national id), or a steward of the authority (a practitioner
+ * assertion with role steward, organisation the authority, and the purpose of the look, which the
+ * authority writes into the person's access log).
+ */
+export type OnBehalfOf = { patient: string } | { steward: { userId: string; purpose: string } };
+
+export interface AuthorityAddress {
+  url: string;
+  id: string;
+}
+
+export interface ConsentRuleInput {
+  patient: string;
+  decision: 'permit' | 'deny';
+  purpose?: string | null;
+  organisation?: string | null;
+  professional?: string | null;
+  dataCategory?: string | null;
+  validFrom?: string | null;
+  validUntil?: string | null;
+}
+
+export interface StoredConsentRule extends Required<Omit<ConsentRuleInput, 'patient'>> {
+  id: string;
+  patientNationalId: string;
+  source: 'default' | 'patient' | 'steward';
+  recordedBy: string;
+  recordedAt: string;
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+}
+
+/** An access as the authority indexed it: what the provider reported, under the provider's id. */
+export type IndexedAccessEvent = Omit<AccessEventReport, 'patient'> & { id: string; patientNationalId: string; providerId: string };
+
+/** The assertion header for one call (each patient assertion is single use, so one is signed per call). */
+async function assertionHeader(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf): Promise<Record<string, string>> {
+  if ('patient' in who) return { [PATIENT_ASSERTION_HEADER]: await signPatientAssertion({ nationalId: who.patient, portalId: identity.id, key: identity.key, audience: authority.id }) };
+  const assertion = await signPractitionerAssertion({ userId: who.steward.userId, role: STEWARD_ROLE, organisation: authority.id, purpose: who.steward.purpose, key: identity.key, consumerId: identity.id, audience: authority.id });
+  return { [PRACTITIONER_ASSERTION_HEADER]: assertion };
+}
+
+async function call<T>(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf, path: string, body?: unknown): Promise<T> {
+  return callParticipant<T>(identity, { url: `${authority.url}${path}`, audience: authority.id, body, headers: await assertionHeader(identity, authority, who), timeoutMs: 20_000 });
+}
+
+/** A person's consent rules and the defaults that apply to everyone. */
+export function readConsents(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf, nationalId: string) {
+  return call<{ patient: string; rules: Array<StoredConsentRule & { appliesTo: 'everyone' | 'patient' }> }>(identity, authority, who, `/consents?patient=${encodeURIComponent(nationalId)}`);
+}
+
+/** Records a rule; answers once every provider keeping decisions holds the change (see "Consent at the source"). */
+export function recordConsent(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf, rule: ConsentRuleInput) {
+  return call<StoredConsentRule>(identity, authority, who, '/consents', rule);
+}
+
+export function withdrawConsent(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf, ruleId: string) {
+  return call<StoredConsentRule>(identity, authority, who, `/consents/${encodeURIComponent(ruleId)}/withdraw`, {});
+}
+
+/** Who accessed a person's data, newest first (EHDS Art. 9), as the providers reported it. */
+export function readAccessLog(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf, nationalId: string) {
+  return call<{ patient: string; events: IndexedAccessEvent[] }>(identity, authority, who, `/access-events?patient=${encodeURIComponent(nationalId)}`);
+}

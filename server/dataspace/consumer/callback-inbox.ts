@@ -33,13 +33,13 @@ function error(process: CallbackProcess, status: number, code: string, reason: s
  */
 export async function receiveProviderCallback(consumer: DataspaceConsumer, request: Request, input: { process: CallbackProcess; consumerPid: string; message: string }): Promise<Response> {
   const { process, consumerPid } = input;
-  const kinds: Record<string, DspMessageKind> = CALLBACKS[process];
-  const kind = kinds[input.message];
-  if (!kind) return error(process, 404, 'unknown-callback', `no ${process} callback "${input.message}" here`, consumerPid);
   const access = await providerSender(consumer, request, process === 'negotiations' ? CALLBACK_ROUTES.negotiationCallback : CALLBACK_ROUTES.transferCallback);
   // "Unauthorized Access" of both bindings: 404, for the consumer's endpoints as for the provider's.
   if (!access.ok) return error(process, 404, access.refusal.error, access.refusal.detail, consumerPid);
   const sender = access.sender;
+  const kinds: Record<string, DspMessageKind> = CALLBACKS[process];
+  const kind = kinds[input.message];
+  if (!kind) return error(process, 404, 'unknown-callback', `no ${process} callback "${input.message}" here`, consumerPid);
   const body: unknown = await request.json().catch(() => undefined);
   const checked = validateDspMessage(kind, body);
   if (!checked.valid) return error(process, 400, 'invalid-message', `not a valid ${kind}: ${checked.errors.join('; ')}`, consumerPid);

@@ -1,5 +1,5 @@
 /**
- * `npm test`: typecheck, lint, unit, integration, e2e — every stage runs, each gets one summary line,
+ * `npm test`: typecheck, lint, unit, integration, conformance (the DSP TCK), e2e — every stage runs, each gets one summary line,
  * and the last line counts the tests of all stages. Exits non-zero if any stage failed.
  */
 import fs from 'node:fs';
@@ -11,6 +11,8 @@ interface Stage {
   args: string[];
   /** JSON report to read test counts from. */
   report?: { file: string; kind: 'vitest' | 'playwright' };
+  /** The stage prints its own summary as the last line starting with this (the TCK's count, or why it was skipped). */
+  summaryPrefix?: string;
 }
 
 fs.mkdirSync('test-results', { recursive: true });
@@ -30,6 +32,13 @@ const stages: Stage[] = [
     command: bin('vitest'),
     args: ['run', '--project', 'integration', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/integration.json'],
     report: { file: 'test-results/integration.json', kind: 'vitest' },
+  },
+  {
+    // The official Eclipse DSP TCK against every provider (conformance/dsp-tck); skipped without java and mvn.
+    name: 'conformance',
+    command: bin('tsx'),
+    args: ['scripts/dsp-tck.ts'],
+    summaryPrefix: 'DSP TCK',
   },
   {
     name: 'e2e',
@@ -59,10 +68,12 @@ for (const stage of stages) {
   if (stage.report) fs.rmSync(stage.report.file, { force: true });
   console.log(`\n━━━ ${stage.name} ━━━`);
   const started = Date.now();
-  const result = spawnSync(stage.command, stage.args, {
-    stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' },
-  });
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' };
+  // A stage with its own summary line is piped (and echoed) so that line can be quoted below.
+  const result = stage.summaryPrefix ? spawnSync(stage.command, stage.args, { stdio: ['inherit', 'pipe', 'inherit'], env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }) : spawnSync(stage.command, stage.args, { stdio: 'inherit', env });
+  const output = typeof result.stdout === 'string' ? result.stdout : '';
+  if (stage.summaryPrefix) process.stdout.write(output);
+  const own = stage.summaryPrefix ? output.split('\n').filter((l) => l.startsWith(stage.summaryPrefix ?? '')).pop() : undefined;
   const ok = result.status === 0;
   if (!ok) failedStages += 1;
   const c = counts(stage.report);
@@ -72,7 +83,7 @@ for (const stage of stages) {
     total.skipped += c.skipped;
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  summary.push(`${ok ? 'PASS' : 'FAIL'}  ${stage.name.padEnd(12)} ${c ? `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped` : ok ? 'clean' : `exit code ${result.status}`}  (${seconds} s)`);
+  summary.push(`${ok ? 'PASS' : 'FAIL'}  ${stage.name.padEnd(12)} ${c ? `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped` : own ? own : ok ? 'clean' : `exit code ${result.status}`}  (${seconds} s)`);
 }
 console.log('\n━━━ summary ━━━');
 for (const line of summary) console.log(line);

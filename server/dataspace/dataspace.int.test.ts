@@ -49,7 +49,7 @@ describe('DSP flow: catalog → negotiation → agreement → transfer → FHIR'
     expect(validateDspMessage('Catalog', catalog).valid).toBe(true);
     const dataset = catalog.dataset?.[0];
     expect(dataset?.['healthdcatap:numberOfUniqueIndividuals']).toBeGreaterThan(60);
-    expect(dataset?.hasPolicy.map((o) => o['@id'].split(':').pop()).sort()).toEqual(['ETREAT', 'HRESCH', 'MLTRAIN', 'PUBHLTH', 'TREAT']);
+    expect(dataset?.hasPolicy.map((o) => o['@id'].split(':').pop()).sort()).toEqual(['ETREAT', 'HRESCH', 'TREAT']);
     expect(dataset?.hasPolicy[0]?.prohibition?.length).toBeGreaterThan(0);
   });
 

@@ -10,4 +10,7 @@ export const CALLBACK_BASE = '/api/dsp/callback';
 export const CALLBACK_ROUTES = {
   // A data provider starts a negotiation with the web app (DSP ContractOfferMessage).
   offers: { method: 'POST', path: '/negotiations/offers', access: ['participant:provider'] },
+  // The provider of a negotiation or transfer the web app started signals a step of it (callback-inbox.ts).
+  negotiationCallback: { method: 'POST', path: '/negotiations/:consumerPid/:message', access: ['participant:provider'] },
+  transferCallback: { method: 'POST', path: '/transfers/:consumerPid/:message', access: ['participant:provider'] },
 } as const satisfies Record<string, RouteRule>;

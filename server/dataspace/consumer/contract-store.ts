@@ -149,6 +149,13 @@ export class ContractStore {
       .where(eq(dataspaceTransfer.consumerPid, consumerPid));
   }
 
+  /** The provider of the web app's negotiation or transfer with this consumerPid, or null when there is none. */
+  async providerOf(process: 'negotiation' | 'transfer', consumerPid: string): Promise<string | null> {
+    const table = process === 'negotiation' ? dataspaceNegotiation : dataspaceTransfer;
+    const [row] = await this.db.select({ providerId: table.providerId }).from(table).where(eq(table.consumerPid, consumerPid));
+    return row?.providerId ?? null;
+  }
+
   async markTransfer(consumerPid: string, state: string): Promise<void> {
     await this.db.update(dataspaceTransfer).set({ state, updatedAt: new Date() }).where(eq(dataspaceTransfer.consumerPid, consumerPid));
   }

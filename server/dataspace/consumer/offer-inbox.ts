@@ -3,33 +3,13 @@ import { DspRefusal, offersOf } from '@/server/dataspace/protocol/dsp-client';
 import * as msg from '@/server/dataspace/protocol/dsp-messages';
 import type { ContractOfferMessage } from '@/server/dataspace/protocol/dsp-types';
 import { validateDspMessage } from '@/server/dataspace/protocol/dsp-validator';
-import { memoryReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import { canonical, purposeOfOffer } from '@/server/dataspace/protocol/odrl-offer';
-import { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
-import { authorise } from '@/server/dataspace/runtime/route-access';
 import { CALLBACK_ROUTES } from './callback-routes';
 import type { DataspaceConsumer } from './dataspace-consumer';
+import { providerSender } from './provider-sender';
 
 /** Purposes the web app reads shared data for: care, emergency care, and the research views. It declines offers for any other. */
 export const PURPOSES_THE_APP_USES: readonly string[] = ['TREAT', 'ETREAT', 'HRESCH'];
-
-// Offers are rare and a retried one is idempotent (same providerPid, same negotiation), so the replay
-// guard lives in memory; it refuses tokens issued before this process started (see memoryReplayGuard; the
-// process start, not this module's, which Next.js loads on the first offer).
-const replay = memoryReplayGuard({ refuseIssuedUntil: new Date(performance.timeOrigin) });
-
-// One client per consumer, so the authority's JWKS is fetched once, not for every offer.
-const authorities = new WeakMap<DataspaceConsumer, Promise<AuthorityClient>>();
-function authorityOf(consumer: DataspaceConsumer): Promise<AuthorityClient> {
-  let authority = authorities.get(consumer);
-  if (!authority) {
-    const { authorityUrl, authorityId } = consumer.settings;
-    authority = consumer.identity.current().then((identity) => new AuthorityClient(authorityUrl, authorityId, identity));
-    authority.catch(() => authorities.delete(consumer));
-    authorities.set(consumer, authority);
-  }
-  return authority;
-}
 
 const dspError = (status: number, code: string, reason: string, providerPid = 'urn:uuid:unknown') =>
   Response.json(msg.contractNegotiationError({ providerPid, consumerPid: 'urn:uuid:unknown', code, reason }), { status });
@@ -41,18 +21,10 @@ const dspError = (status: number, code: string, reason: string, providerPid = 'u
  * the decision follows in the background (decideOffer), as DSP lets the consumer answer later.
  */
 export async function receiveContractOffer(consumer: DataspaceConsumer, request: Request): Promise<Response> {
-  const settings = consumer.settings;
-  const authority = await authorityOf(consumer);
-  const access = await authorise(CALLBACK_ROUTES.offers, (name) => request.headers.get(name) ?? undefined, {
-    self: settings.participantId,
-    authorityId: settings.authorityId,
-    authorityJwks: () => authority.authorityJwks(),
-    isActive: (p, jti) => authority.isActive(p, jti),
-    replay,
-  });
-  if (!access.ok) return dspError(access.refusal.status, access.refusal.error, access.refusal.detail);
-  const sender = access.caller.participant;
-  if (!sender) throw new Error('unreachable: the offers rule admits participants only');
+  const access = await providerSender(consumer, request, CALLBACK_ROUTES.offers);
+  // contract.negotiation.binding.https.md, "Unauthorized Access": 404, the consumer's endpoints too.
+  if (!access.ok) return dspError(404, access.refusal.error, access.refusal.detail);
+  const sender = access.sender;
   const body: unknown = await request.json().catch(() => undefined);
   const checked = validateDspMessage('ContractOfferMessage', body);
   if (!checked.valid) return dspError(400, 'invalid-message', `not a valid ContractOfferMessage: ${checked.errors.join('; ')}`);

@@ -1,8 +1,6 @@
 /** TypeScript shapes of the DSP 2025-1 messages used here (the JSON schemas in ./schemas are the authority). */
 
 export const DSP_CONTEXT = 'https://w3id.org/dspace/2025/1/context.jsonld' as const;
-/** Extra JSON-LD context for the HealthDCAT-AP terms that dataset metadata carries. */
-export const HEALTHDCATAP_CONTEXT = 'https://healthdataeu.pages.code.europa.eu/healthdcat-ap/context.jsonld' as const;
 
 export const NEGOTIATION_STATES = {
   REQUESTED: 'REQUESTED',

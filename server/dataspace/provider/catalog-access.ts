@@ -1,20 +1,34 @@
 import { and, countDistinct, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { fhirResource } from '@/db/participant/schema/fhir-resource';
-import { DSP_CONTEXT, HTTP_DATA_PULL, HEALTHDCATAP_CONTEXT, type DspCatalog, type DspDataset, type OdrlOffer } from '@/server/dataspace/protocol/dsp-types';
+import { DSP_CONTEXT, HTTP_DATA_PULL, type DspCatalog, type DspDataset, type OdrlOffer } from '@/server/dataspace/protocol/dsp-types';
 import { assertDspMessage } from '@/server/dataspace/protocol/dsp-validator';
+import { DSP_BASE_PATH } from '@/server/dataspace/protocol/dspace-version';
 import { PURPOSE_INFO, PURPOSE_LEFT_OPERAND, ROLE_LEFT_OPERAND, type Purpose } from '@/server/dataspace/protocol/purpose-of-use';
 import type { DatasetDefinition } from './datasets';
 import { digitalTwinStats } from './data-plane/digital-twin-aggregate';
+import { healthContextUrl } from './health-context';
 import { canonical } from '@/server/dataspace/protocol/odrl-offer';
 
 export const datasetIri = (provider: string, key: string): string => `urn:d4h:dataset:${provider}:${key}`;
 export const offerIri = (provider: string, key: string, purpose: Purpose): string => `urn:d4h:offer:${provider}:${key}:${purpose}`;
+const datasetIdOf = (provider: string, def: DatasetDefinition): string => def.iri ?? datasetIri(provider, def.key);
+export const offerIdOf = (provider: string, def: DatasetDefinition, offer: DatasetDefinition['offers'][number]): string => offer.iri ?? offerIri(provider, def.key, offer.purpose);
+
+/** The dataset definition and offer a catalog offer @id stands for, if this provider has it. */
+export function findOffer(provider: string, datasets: readonly DatasetDefinition[], offerId: string): { def: DatasetDefinition; offer: DatasetDefinition['offers'][number] } | undefined {
+  for (const def of datasets) {
+    const offer = def.offers.find((o) => offerIdOf(provider, def, o) === offerId);
+    if (offer) return { def, offer };
+  }
+  return undefined;
+}
 
 /** The ODRL offer of one dataset for one purpose: permission with purpose and role constraints, prohibitions, a deletion duty. */
 export function buildOffer(provider: string, def: DatasetDefinition, offer: DatasetDefinition['offers'][number]): OdrlOffer {
+  if (offer.unconstrained) return { '@id': offerIdOf(provider, def, offer), '@type': 'Offer', assigner: provider, permission: [{ action: 'use', constraint: [] }] };
   return {
-    '@id': offerIri(provider, def.key, offer.purpose),
+    '@id': offerIdOf(provider, def, offer),
     '@type': 'Offer',
     // No target here: in a catalog the dataset is the target (the schema forbids one); requests add it.
     assigner: provider,
@@ -64,7 +78,7 @@ export function buildDataset(provider: string, def: DatasetDefinition, stats: Da
   const offers = def.offers.filter((o) => purposes.includes(o.purpose)).map((o) => buildOffer(provider, def, o));
   if (offers.length === 0) return null;
   return {
-    '@id': datasetIri(provider, def.key),
+    '@id': datasetIdOf(provider, def),
     '@type': 'Dataset',
     'dct:title': def.title,
     'dct:description': def.description,
@@ -87,12 +101,14 @@ export function buildDataset(provider: string, def: DatasetDefinition, stats: Da
 
 export function buildCatalog(input: { provider: string; baseUrl: string; datasets: DspDataset[] }): DspCatalog {
   const catalog = {
-    '@context': [DSP_CONTEXT, HEALTHDCATAP_CONTEXT],
+    '@context': [DSP_CONTEXT, healthContextUrl(input.baseUrl)],
     '@id': `urn:d4h:catalog:${input.provider}`,
     '@type': 'Catalog',
     participantId: input.provider,
     'dct:title': `Catalog of ${input.provider} (synthetic)`,
-    service: [{ '@id': `urn:d4h:service:${input.provider}`, '@type': 'DataService', endpointURL: `${input.baseUrl}/fhir/r4` }],
+    // catalog.protocol.md, DataService: endpointURL is the connector's DSP base, where a consumer negotiates
+    // (the FHIR data plane is reached through the transfer's DataAddress, not from the catalog).
+    service: [{ '@id': `urn:d4h:service:${input.provider}`, '@type': 'DataService', endpointURL: `${input.baseUrl}${DSP_BASE_PATH}` }],
     // The schema wants at least one dataset when the key is present; a consumer offered nothing sees none.
     ...(input.datasets.length > 0 ? { dataset: input.datasets } : {}),
   };

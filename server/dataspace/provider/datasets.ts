@@ -5,6 +5,8 @@ import { CODE_SYSTEMS } from '@/server/terminology/code-systems';
 /** A dataset a provider offers, with the HealthDCAT-AP facts the catalog shows and the purposes it is offered for. */
 export interface DatasetDefinition {
   key: string;
+  /** The dataset's @id when it is not urn:d4h:dataset:<provider>:<key> (the DSP TCK's own ids, runtime/tck-mode.ts). */
+  iri?: string;
   title: string;
   description: string;
   /** EU vocabularies data theme (http://publications.europa.eu/resource/authority/data-theme). */
@@ -13,7 +15,14 @@ export interface DatasetDefinition {
   legalBasis: string[];
   personalDataCategories: string[];
   codingSystems: string[];
-  offers: Array<{ purpose: Purpose; roles: ParticipantRole[] }>;
+  offers: Array<{
+    purpose: Purpose;
+    roles: ParticipantRole[];
+    /** The offer's @id when it is not urn:d4h:offer:<provider>:<key>:<purpose> (the DSP TCK's). */
+    iri?: string;
+    /** A bare `use` permission, as the DSP TCK requests it, instead of the purpose, role, deletion-duty policy. */
+    unconstrained?: boolean;
+  }>;
   /** Answered only through the aggregate endpoint (no record-level access). */
   aggregateOnlyPurposes: Purpose[];
   /** Where the records live: the FHIR store (default) or the anonymised digital-twin table. */
@@ -32,14 +41,15 @@ export const EHR_DATASET: DatasetDefinition = {
   legalBasis: ['GDPR Art. 9(2)(h)', 'EHDS Art. 12 (primary use)', 'EHDS Art. 53 (secondary use)'],
   personalDataCategories: ['demographics', 'encounters', 'conditions', 'laboratory', 'vitals', 'medications', 'procedures', 'oncology'],
   codingSystems: CODING,
+  // Only what the data plane serves: records for care (TREAT, ETREAT), cohort aggregates for research
+  // (HRESCH). It answers nothing under PUBHLTH or MLTRAIN on this dataset, so neither is offered: an
+  // agreement for them would be FINALIZED and then refused on every read (issue 12).
   offers: [
     { purpose: 'TREAT', roles: ['hospital'] },
     { purpose: 'ETREAT', roles: ['hospital'] },
     { purpose: 'HRESCH', roles: ['research'] },
-    { purpose: 'PUBHLTH', roles: ['research', 'hospital', 'authority'] },
-    { purpose: 'MLTRAIN', roles: ['research'] },
   ],
-  aggregateOnlyPurposes: ['HRESCH', 'PUBHLTH', 'MLTRAIN'],
+  aggregateOnlyPurposes: ['HRESCH'],
 };
 
 export const GENOMICS_DATASET: DatasetDefinition = {

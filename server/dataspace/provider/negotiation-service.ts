@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { DspFailure } from './dsp-failure';
 import { contractAgreement, contractNegotiation, negotiationHistory } from '@/db/participant/schema/negotiation';
@@ -6,6 +6,7 @@ import type { NegotiationState, OdrlAgreement, OdrlOffer } from '@/server/datasp
 import { newPid } from '@/server/dataspace/protocol/dsp-messages';
 import { isNegotiationRetry, nextNegotiationState, type NegotiationEvent } from '@/server/dataspace/protocol/negotiation-state-machine';
 import { purposeOfOffer } from '@/server/dataspace/protocol/odrl-offer';
+import type { Purpose } from '@/server/dataspace/protocol/purpose-of-use';
 
 export type NegotiationRow = typeof contractNegotiation.$inferSelect;
 
@@ -48,7 +49,7 @@ export async function handleContractRequest(
     offer: OdrlOffer;
     callbackAddress: string | null;
     /** The catalog offer with this id that the consumer may see, or a reason why not. */
-    check: { offer: OdrlOffer; datasetId: string } | { refusal: string };
+    check: { offer: OdrlOffer; datasetId: string; purpose: Purpose } | { refusal: string };
   },
 ): Promise<RequestOutcome> {
   return db.transaction(async (tx) => {
@@ -68,14 +69,13 @@ export async function handleContractRequest(
       const terminated = await transition(tx, row, 'terminate', input.check.refusal);
       return { row: terminated, agreement: null, created: true };
     }
-    return { ...(await agreeOn(tx, row, { provider: input.provider, consumer: input.consumer, offer: input.check.offer, datasetId: input.check.datasetId })), created: true };
+    return { ...(await agreeOn(tx, row, { provider: input.provider, consumer: input.consumer, offer: input.check.offer, datasetId: input.check.datasetId, purpose: input.check.purpose })), created: true };
   });
 }
 
 /** Signs the agreement on `offer` (the catalog's) and moves the negotiation to AGREED, in the caller's transaction. */
-async function agreeOn(tx: Tx, row: NegotiationRow, input: { provider: string; consumer: string; offer: OdrlOffer; datasetId: string }): Promise<{ row: NegotiationRow; agreement: OdrlAgreement }> {
-  const purpose = purposeOfOffer(input.offer);
-  if (!purpose) throw new Error('catalog offer without purpose');
+async function agreeOn(tx: Tx, row: NegotiationRow, input: { provider: string; consumer: string; offer: OdrlOffer; datasetId: string; purpose: Purpose }): Promise<{ row: NegotiationRow; agreement: OdrlAgreement }> {
+  const { purpose } = input;
   const agreement: OdrlAgreement = {
     '@id': newPid(),
     '@type': 'Agreement',
@@ -131,6 +131,12 @@ async function insertNegotiation(tx: Tx, input: { event: 'request' | 'offer'; pr
   return row;
 }
 
+/** True when the provider started this negotiation with an offer (its first recorded event). */
+async function startedByOffer(tx: Tx, pid: string): Promise<boolean> {
+  const [first] = await tx.select({ event: negotiationHistory.event }).from(negotiationHistory).where(and(eq(negotiationHistory.pid, pid), isNull(negotiationHistory.fromState)));
+  return first?.event === 'offer';
+}
+
 /** Loads a negotiation owned by this consumer, or fails with 404 (never revealing another consumer's). */
 export async function loadNegotiation(db: Database, providerPid: string, consumer: string): Promise<NegotiationRow> {
   const [row] = await db.select().from(contractNegotiation).where(and(eq(contractNegotiation.pid, providerPid), eq(contractNegotiation.role, 'provider')));
@@ -150,6 +156,12 @@ export async function applyConsumerEvent(db: Database, input: { providerPid: str
     if (!row || row.counterpartyId !== input.consumer) throw new ContractNegotiationFailure(404, 'not-found', 'no such negotiation', input.providerPid, input.consumerPid);
     if (row.consumerPid !== input.consumerPid) throw new ContractNegotiationFailure(400, 'pid-mismatch', 'consumerPid does not match this negotiation', row.providerPid, input.consumerPid);
     const state = row.state as NegotiationState;
+    // DSP 2025-1 contract.negotiation.protocol.md, "Contract Negotiation States": ACCEPTED answers the
+    // provider's offer; on a negotiation the consumer requested there is none, whatever its state now
+    // (binding, "State Transition Errors": 400).
+    if (input.event === 'accept' && !(await startedByOffer(tx, row.pid))) {
+      throw new ContractNegotiationFailure(400, 'invalid-transition', 'ACCEPTED answers an offer of the provider; this negotiation was requested by the consumer', row.providerPid, row.consumerPid);
+    }
     // A retried ACCEPTED finds the negotiation already AGREED (the provider agrees as soon as it is accepted).
     const retried = isNegotiationRetry(state, input.event) || (input.event === 'verify' && state === 'FINALIZED') || (input.event === 'accept' && state === 'AGREED');
     if (retried) return { row, agreement: null };
@@ -157,7 +169,11 @@ export async function applyConsumerEvent(db: Database, input: { providerPid: str
       const next = await transition(tx, row, input.event, input.reason);
       if (input.event === 'verify') return { row: await transition(tx, next, 'finalize'), agreement: null };
       // The consumer accepted the provider's own offer: nothing is left to check, so the provider agrees at once.
-      if (input.event === 'accept') return agreeOn(tx, next, { provider: input.provider, consumer: input.consumer, offer: row.offer as OdrlOffer, datasetId: row.datasetId });
+      if (input.event === 'accept') {
+        const purpose = (row.purpose as Purpose | null) ?? purposeOfOffer(row.offer as OdrlOffer);
+        if (!purpose) throw new Error('offered negotiation without purpose');
+        return agreeOn(tx, next, { provider: input.provider, consumer: input.consumer, offer: row.offer as OdrlOffer, datasetId: row.datasetId, purpose });
+      }
       return { row: next, agreement: null };
     } catch (error) {
       if (error instanceof ContractNegotiationFailure) throw error;

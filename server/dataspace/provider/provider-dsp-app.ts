@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import type { Database } from '@/db/client';
 import { transferProcess } from '@/db/participant/schema/transfer';
 import * as msg from '@/server/dataspace/protocol/dsp-messages';
-import type { ContractAgreementVerificationMessage, ContractRequestMessage, DatasetRequestMessage, NegotiationState, TransferRequestMessage, TransferState } from '@/server/dataspace/protocol/dsp-types';
+import type { CatalogRequestMessage, ContractAgreementVerificationMessage, ContractRequestMessage, DatasetRequestMessage, NegotiationState, TransferRequestMessage, TransferState } from '@/server/dataspace/protocol/dsp-types';
 import { validateDspMessage, type DspMessageKind } from '@/server/dataspace/protocol/dsp-validator';
 import { signEdrToken } from '@/server/dataspace/protocol/edr-token';
 import type { ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
@@ -13,8 +13,12 @@ import type { TransferEvent } from '@/server/dataspace/protocol/transfer-state-m
 import type { AuthorityClient } from '@/server/dataspace/runtime/authority-client';
 import type { ParticipantEnv } from '@/server/dataspace/runtime/participant-auth';
 import type { RouteRule } from '@/server/dataspace/runtime/route-access';
-import { buildCatalog, buildDataset, canonicalOfferMatch, offerIri, statsOf, type DatasetStats } from './catalog-access';
+import { buildCatalog, buildDataset, canonicalOfferMatch, findOffer, statsOf, type DatasetStats } from './catalog-access';
 import type { DatasetDefinition } from './datasets';
+import { HEALTH_CONTEXT, HEALTH_CONTEXT_PATH, healthContextUrl } from './health-context';
+import { DSP_BASE_PATH } from '@/server/dataspace/protocol/dspace-version';
+import { DSP_CONTEXT } from '@/server/dataspace/protocol/dsp-types';
+import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/protocol/participant-http';
 import { applyConsumerEvent, ContractNegotiationFailure, handleContractRequest, loadNegotiation } from './negotiation-service';
 import { applyTransferEvent, handleTransferRequest, loadAgreement, loadTransfer, TransferFailure } from './transfer-service';
 
@@ -26,6 +30,8 @@ export interface ProviderDspOptions {
   authority: AuthorityClient;
   replay: ReplayGuard;
   datasets: DatasetDefinition[];
+  /** This provider's own identity, to sign its callbacks to consumers. */
+  identity: ParticipantIdentity;
 }
 
 type Area = 'catalog' | 'negotiation' | 'transfer';
@@ -48,17 +54,14 @@ async function readMessage<T>(c: Context, kind: DspMessageKind, area: Area): Pro
   return { ok: true, value: body as T };
 }
 
-/** Best effort: the consumer can also poll, so a callback that fails is logged, not retried. */
-function sendCallback(callback: string | null, path: string, body: unknown): void {
-  if (!callback) return;
-  void fetch(`${callback.replace(/\/$/, '')}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(3000) }).catch(() => undefined);
-}
 
 /**
  * Who may call each DSP endpoint (relative to /dsp): any enrolled participant; what it may see or do
  * is then the access policy's (catalog) and its own negotiations' and transfers' business.
  */
 export const DSP_ROUTES: readonly RouteRule[] = [
+  // The JSON-LD context of the dataset metadata terms: public, like any context a client loads.
+  { method: 'GET', path: HEALTH_CONTEXT_PATH.slice(DSP_BASE_PATH.length), access: ['public'] },
   { method: 'POST', path: '/catalog/request', access: ['participant'] },
   { method: 'GET', path: '/catalog/datasets/:id', access: ['participant'] },
   { method: 'POST', path: '/catalog/datasets', access: ['participant'] },
@@ -81,6 +84,24 @@ export const DSP_ROUTES: readonly RouteRule[] = [
 export function createProviderDspApp(opts: ProviderDspOptions) {
   const { db } = opts;
   const app = new Hono<ParticipantEnv>();
+
+  /**
+   * A message to the consumer's callback address, signed with a participant token for that consumer as
+   * the provider's own offers are, so that a consumer can refuse a forged agreement, EDR or termination.
+   * Best effort, after the answer it follows: a consumer may refuse a callback that overtakes the
+   * response to its own request (it does not know the providerPid yet), so a refused or failed one is
+   * tried again three times (0.5, 1, 2 s later); the consumer can also poll.
+   */
+  const sendCallback = (row: { callbackAddress: string | null; counterpartyId: string }, path: string, body: unknown): void => {
+    const callback = row.callbackAddress;
+    if (!callback) return;
+    const attempt = (n: number): void => {
+      callParticipant(opts.identity, { url: `${callback.replace(/\/$/, '')}${path}`, audience: row.counterpartyId, body, timeoutMs: 3000 }).catch(() => {
+        if (n < 3) setTimeout(() => attempt(n + 1), 500 * 2 ** n).unref();
+      });
+    };
+    setTimeout(() => attempt(0), 50).unref();
+  };
 
   // The stores change only while seeding, before the provider serves: count once, at start-up in the
   // background, not per catalog request (at 100k patients the count over 2.1 million rows measured
@@ -106,9 +127,14 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     return out;
   };
 
+  app.get(HEALTH_CONTEXT_PATH.slice(DSP_BASE_PATH.length), (c) => c.json(HEALTH_CONTEXT, 200, { 'content-type': 'application/ld+json', 'cache-control': 'public, max-age=86400' }));
+
   app.post('/catalog/request', async (c) => {
-    const parsed = await readMessage(c, 'CatalogRequestMessage', 'catalog');
+    const parsed = await readMessage<CatalogRequestMessage>(c, 'CatalogRequestMessage', 'catalog');
     if (!parsed.ok) return parsed.response;
+    // catalog.binding.https.md, "Catalog Request Endpoint": "If a filter expression is not supported by an
+    // implementation, it MUST return a HTTP 400 (Bad Request)". This catalog supports none; [] is no filter.
+    if (parsed.value.filter && parsed.value.filter.length > 0) return c.json(msg.catalogError('filter-unsupported', 'this catalog supports no filter expressions; request the whole catalog'), 400);
     return c.json(buildCatalog({ provider: opts.id, baseUrl: opts.baseUrl, datasets: await visibleDatasets(c.get('participant').participantId) }));
   });
 
@@ -116,7 +142,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     const datasets = await visibleDatasets(c.get('participant').participantId);
     const found = datasets.find((d) => d['@id'] === c.req.param('id'));
     if (!found) return c.json(msg.catalogError('not-found', 'no such dataset for this consumer'), 404);
-    return c.json({ '@context': ['https://w3id.org/dspace/2025/1/context.jsonld'], ...found });
+    return c.json({ '@context': [DSP_CONTEXT, healthContextUrl(opts.baseUrl)], ...found });
   });
   // DSP also allows a DatasetRequestMessage body on POST.
   app.post('/catalog/datasets', async (c) => {
@@ -124,7 +150,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     if (!parsed.ok) return parsed.response;
     const found = (await visibleDatasets(c.get('participant').participantId)).find((d) => d['@id'] === parsed.value.dataset);
     if (!found) return c.json(msg.catalogError('not-found', 'no such dataset for this consumer'), 404);
-    return c.json({ '@context': ['https://w3id.org/dspace/2025/1/context.jsonld'], ...found });
+    return c.json({ '@context': [DSP_CONTEXT, healthContextUrl(opts.baseUrl)], ...found });
   });
 
   const negotiationFailure = (c: Context, error: unknown) => {
@@ -140,19 +166,19 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     if (m.providerPid) return c.json(errorBody('negotiation', 'counter-offer-unsupported', 'this provider does not take counter-requests; start a new negotiation', m.providerPid, m.consumerPid), 400);
     const visible = await visibleDatasets(consumer.participantId);
     const catalogOffer = visible.flatMap((d) => d.hasPolicy.map((o) => ({ offer: o, datasetId: d['@id'] }))).find((o) => o.offer['@id'] === m.offer['@id']);
-    const known = opts.datasets.some((d) => d.offers.some((o) => offerIri(opts.id, d.key, o.purpose) === m.offer['@id']));
+    const known = findOffer(opts.id, opts.datasets, m.offer['@id']);
     const roles = consumer.credential.roles;
-    let check: { offer: typeof m.offer; datasetId: string } | { refusal: string };
+    let check: { offer: typeof m.offer; datasetId: string; purpose: Purpose } | { refusal: string };
     if (!known) check = { refusal: `offer ${m.offer['@id']} is not in this provider's catalog` };
     else if (!catalogOffer) check = { refusal: `the access policy does not offer ${m.offer['@id']} to a participant with roles ${roles.join(', ') || 'none'}` };
     else if (m.offer.target !== catalogOffer.datasetId) check = { refusal: `the offer target must be the dataset ${catalogOffer.datasetId}` };
     else if (!canonicalOfferMatch(catalogOffer.offer, m.offer)) check = { refusal: 'the requested offer differs from the catalog offer (target, permissions, prohibitions or duties changed)' };
-    else check = { offer: { ...catalogOffer.offer, target: catalogOffer.datasetId }, datasetId: catalogOffer.datasetId };
+    else check = { offer: { ...catalogOffer.offer, target: catalogOffer.datasetId }, datasetId: catalogOffer.datasetId, purpose: known.offer.purpose };
     try {
       const outcome = await handleContractRequest(db, { provider: opts.id, consumer: consumer.participantId, consumerPid: m.consumerPid, offer: m.offer, callbackAddress: m.callbackAddress ?? null, check });
       const { row, agreement } = outcome;
-      if (outcome.created && agreement) sendCallback(row.callbackAddress, `/negotiations/${encodeURIComponent(row.consumerPid)}/agreement`, msg.contractAgreementMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, agreement }));
-      if (outcome.created && row.state === 'TERMINATED') sendCallback(row.callbackAddress, `/negotiations/${encodeURIComponent(row.consumerPid)}/termination`, msg.contractNegotiationTerminationMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, code: 'policy', reason: row.terminationReason ?? 'refused' }));
+      if (outcome.created && agreement) sendCallback(row, `/negotiations/${encodeURIComponent(row.consumerPid)}/agreement`, msg.contractAgreementMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, agreement }));
+      if (outcome.created && row.state === 'TERMINATED') sendCallback(row, `/negotiations/${encodeURIComponent(row.consumerPid)}/termination`, msg.contractNegotiationTerminationMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, code: 'policy', reason: row.terminationReason ?? 'refused' }));
       return c.json(msg.contractNegotiation({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as NegotiationState }), outcome.created ? 201 : 200);
     } catch (error) {
       return negotiationFailure(c, error);
@@ -189,8 +215,8 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
       if (kind === 'ContractNegotiationEventMessage' && m.eventType !== 'ACCEPTED') return c.json(errorBody('negotiation', 'invalid-event', 'a consumer may only send ACCEPTED', m.providerPid, m.consumerPid), 400);
       try {
         const { row, agreement } = await applyConsumerEvent(db, { provider: opts.id, providerPid: m.providerPid, consumer: c.get('participant').participantId, consumerPid: m.consumerPid, event, reason: m.reason?.join('; ') ?? (event === 'terminate' ? 'terminated by the consumer' : undefined) });
-        if (agreement) sendCallback(row.callbackAddress, `/negotiations/${encodeURIComponent(row.consumerPid)}/agreement`, msg.contractAgreementMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, agreement }));
-        if (event === 'verify' && row.state === 'FINALIZED') sendCallback(row.callbackAddress, `/negotiations/${encodeURIComponent(row.consumerPid)}/events`, msg.contractNegotiationEventMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, eventType: 'FINALIZED' }));
+        if (agreement) sendCallback(row, `/negotiations/${encodeURIComponent(row.consumerPid)}/agreement`, msg.contractAgreementMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, agreement }));
+        if (event === 'verify' && row.state === 'FINALIZED') sendCallback(row, `/negotiations/${encodeURIComponent(row.consumerPid)}/events`, msg.contractNegotiationEventMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, eventType: 'FINALIZED' }));
         return c.json(msg.contractNegotiation({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as NegotiationState }));
       } catch (error) {
         return negotiationFailure(c, error);
@@ -223,7 +249,7 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     const consumer = c.get('participant');
     try {
       const { row } = await handleTransferRequest(db, { consumer: consumer.participantId, consumerPid: m.consumerPid, agreementId: m.agreementId, format: m.format, callbackAddress: m.callbackAddress });
-      if (row.state === 'STARTED') sendCallback(row.callbackAddress, `/transfers/${encodeURIComponent(row.consumerPid)}/start`, await startMessage(row, consumer.jkt));
+      if (row.state === 'STARTED') sendCallback(row, `/transfers/${encodeURIComponent(row.consumerPid)}/start`, await startMessage(row, consumer.jkt));
       return c.json(msg.transferProcess({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as TransferState }), 201);
     } catch (error) {
       return transferFailure(c, error);

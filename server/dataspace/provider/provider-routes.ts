@@ -12,6 +12,8 @@ import { OFFER_ROUTES } from './provider-offer-app';
 export const PROVIDER_BASE_ROUTES = {
   jwks: { method: 'GET', path: '/.well-known/jwks.json', access: ['public'] },
   health: { method: 'GET', path: '/health', access: ['public'] },
+  // DSP 2025-1 common.protocol.md, "Exposure of Versions": MUST, unversioned and unauthenticated.
+  dspaceVersion: { method: 'GET', path: '/.well-known/dspace-version', access: ['public'] },
 } as const satisfies Record<string, RouteRule>;
 
 /** Every route of a provider with who may call it, at the paths its apps are mounted on. */
@@ -34,8 +36,11 @@ export function providerRefusal(c: Context, r: AccessRefusal): Response {
   const pid = /^\/dsp\/(?:negotiations|transfers)\/([^/]+)/.exec(path)?.[1];
   const providerPid = pid && pid !== 'request' ? decodeURIComponent(pid) : 'urn:uuid:unknown';
   if (path.startsWith('/dsp/catalog')) return c.json(msg.catalogError(r.error, r.detail), r.status);
-  if (path.startsWith('/dsp/negotiations')) return c.json(msg.contractNegotiationError({ providerPid, consumerPid: 'urn:uuid:unknown', code: r.error, reason: r.detail }), r.status);
-  if (path.startsWith('/dsp/transfers')) return c.json(msg.transferError({ providerPid, consumerPid: 'urn:uuid:unknown', code: r.error, reason: r.detail }), r.status);
+  // contract.negotiation.binding.https.md and transfer.process.binding.https.md, "Unauthorized Access":
+  // "If the client is not authorized, the Consumer or Provider MUST return an HTTP 404 (Not Found)"
+  // (nobody learns whether a process exists). The catalog binding has no such rule: it keeps 401/403.
+  if (path.startsWith('/dsp/negotiations')) return c.json(msg.contractNegotiationError({ providerPid, consumerPid: 'urn:uuid:unknown', code: r.error, reason: r.detail }), 404);
+  if (path.startsWith('/dsp/transfers')) return c.json(msg.transferError({ providerPid, consumerPid: 'urn:uuid:unknown', code: r.error, reason: r.detail }), 404);
   if (path.startsWith('/fhir/')) return c.body(JSON.stringify(operationOutcome('error', r.status === 401 ? 'login' : 'forbidden', r.detail)), r.status, { 'content-type': 'application/fhir+json' });
   return c.json({ error: r.error, detail: r.detail }, r.status);
 }

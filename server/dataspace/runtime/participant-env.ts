@@ -16,6 +16,9 @@ const ZEnv = z.object({
   CONSENT_LEASE_SECONDS: z.coerce.number().int().min(3).max(300).default(15),
   DATASPACE_OPERATOR_TOKEN: z.string().min(16).optional(),
   OPERATOR_TOKEN_FILE: z.string().min(1).optional(),
+  /** TCK mode (test only, loopback only): the DSP TCK's .properties file and its fixed Authorization token. */
+  DSP_TCK_PROPERTIES: z.string().min(1).optional(),
+  DSP_TCK_TOKEN: z.string().min(24).optional(),
 });
 
 export interface ParticipantConfig {
@@ -31,6 +34,7 @@ export interface ParticipantConfig {
   forwardDelayMs: number;
   consentLeaseSeconds: number;
   operatorToken: { DATASPACE_OPERATOR_TOKEN?: string; OPERATOR_TOKEN_FILE?: string };
+  tck: { propertiesFile: string; token: string } | null;
 }
 
 /** Reads and checks the participant's configuration; throws one readable message listing every problem. */
@@ -42,6 +46,8 @@ export function readParticipantConfig(id: string, env: NodeJS.ProcessEnv): Parti
     throw new Error(`invalid environment for ${id}:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   }
   const e = parsed.data;
+  if (Boolean(e.DSP_TCK_PROPERTIES) !== Boolean(e.DSP_TCK_TOKEN)) throw new Error(`invalid environment for ${id}: DSP_TCK_PROPERTIES and DSP_TCK_TOKEN go together (TCK mode)`);
+  if (e.DSP_TCK_PROPERTIES && !['127.0.0.1', '::1', 'localhost'].includes(e.HOST)) throw new Error(`invalid environment for ${id}: TCK mode (DSP_TCK_PROPERTIES) is for tests and binds a loopback address only, not ${e.HOST}`);
   const port = e.PORT ?? def.defaultPort;
   return {
     id,
@@ -56,5 +62,6 @@ export function readParticipantConfig(id: string, env: NodeJS.ProcessEnv): Parti
     forwardDelayMs: e.ACCESS_EVENT_FORWARD_DELAY_MS,
     consentLeaseSeconds: e.CONSENT_LEASE_SECONDS,
     operatorToken: { DATASPACE_OPERATOR_TOKEN: e.DATASPACE_OPERATOR_TOKEN, OPERATOR_TOKEN_FILE: e.OPERATOR_TOKEN_FILE },
+    tck: e.DSP_TCK_PROPERTIES && e.DSP_TCK_TOKEN ? { propertiesFile: e.DSP_TCK_PROPERTIES, token: e.DSP_TCK_TOKEN } : null,
   };
 }

@@ -64,6 +64,11 @@ export interface AccessVerifiers {
   isActive: (participantId: string, credentialJti: string) => Promise<boolean>;
   replay: ReplayGuard;
   operatorToken?: () => string;
+  /**
+   * TCK mode only (tck-mode.ts): a fixed bearer token that stands for one enrolled participant, because the
+   * DSP TCK sends one fixed Authorization header and cannot sign single-use participant tokens.
+   */
+  fixedParticipant?: { token: string; participant: () => VerifiedParticipant };
 }
 
 export interface AccessRefusal {
@@ -137,6 +142,7 @@ export async function authorise(rule: RouteRule, header: (name: string) => strin
   let participant: VerifiedParticipant | TokenError | undefined;
   const asParticipant = async (): Promise<VerifiedParticipant | TokenError> => {
     if (participant) return participant;
+    if (v.fixedParticipant && bearer && sameSecret(bearer, v.fixedParticipant.token)) return (participant = v.fixedParticipant.participant());
     try {
       participant = await verifyParticipantToken(bearer, { audience: v.self, authorityId: v.authorityId, authorityJwks: await v.authorityJwks(), replay: v.replay, isActive: v.isActive });
     } catch (error) {

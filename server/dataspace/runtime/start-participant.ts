@@ -24,6 +24,8 @@ import { enforceRouteAccess, onRule, type AccessEnv } from './route-access-middl
 import { AuthorityClient } from './authority-client';
 import { memoryReplayGuard } from '@/server/dataspace/protocol/replay-guard';
 import { dbReplayGuard } from './db-replay-guard';
+import { DSP_BASE_PATH, versionResponse } from '@/server/dataspace/protocol/dspace-version';
+import { readTckMode, seedTckAgreements, TCK_PARTICIPANT, tckParticipant } from './tck-mode';
 import { loadOrCreateKey } from './key-store';
 import { readSetting, writeSetting } from '@/db/participant/settings';
 import { resolveOperatorToken } from './operator-token';
@@ -112,22 +114,28 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
     credential = await enrol(config, key, log);
     const authority = new AuthorityClient(config.authorityUrl, AUTHORITY_ID, { id: config.id, key, credential: () => credential });
     const operatorToken = resolveOperatorToken(config.operatorToken);
+    const tck = config.tck ? readTckMode(config.tck.propertiesFile, config.tck.token) : undefined;
     // The one door: every route's declared rule (provider-routes.ts), checked before any handler.
     app.use(
       '*',
       enforceRouteAccess(
         PROVIDER_ROUTES,
-        { self: config.id, authorityId: authority.authorityId, authorityJwks: () => authority.authorityJwks(), isActive: (p, jti) => authority.isActive(p, jti), replay, operatorToken: () => operatorToken },
+        { self: config.id, authorityId: authority.authorityId, authorityJwks: () => authority.authorityJwks(), isActive: (p, jti) => authority.isActive(p, jti), replay, operatorToken: () => operatorToken, ...(tck ? { fixedParticipant: { token: tck.token, participant: tckParticipant } } : {}) },
         providerRefusal,
       ),
     );
     onRule(app, PROVIDER_BASE_ROUTES.jwks, (c) => c.json(publicJwks(key)));
     await seedProvider(db, { id: config.id, perHospital: config.seedPatients, authority, log });
     if (config.kind === 'research') await seedDigitalTwins(db, { count: config.digitalTwinRecords, log });
+    if (tck) {
+      await seedTckAgreements(db, config.id, tck);
+      log(`TCK mode (test only): ${tck.datasets.length} TCK datasets and ${tck.agreements.length} agreements for ${TCK_PARTICIPANT}`);
+    }
     const datasets = datasetsOf(config.kind);
     onRule(app, PROVIDER_BASE_ROUTES.health, (c) => c.json({ ok: true, participant: config.id }));
-    const dsp = createProviderDspApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, replay, datasets });
-    app.route('/dsp', dsp.app);
+    onRule(app, PROVIDER_BASE_ROUTES.dspaceVersion, (c) => c.json(versionResponse(DSP_BASE_PATH)));
+    const dsp = createProviderDspApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, replay, datasets: [...datasets, ...(tck?.datasets ?? [])], identity: { id: config.id, key, credential: () => credential } });
+    app.route(DSP_BASE_PATH, dsp.app);
     app.route('/offers', createProviderOfferApp({ id: config.id, baseUrl: config.publicUrl, db, identity: { id: config.id, key, credential: () => credential }, authority, visibleDatasets: dsp.visibleDatasets }));
     app.route('/contracts', createProviderContractsApp({ id: config.id, db }));
     // Consent decisions kept under the authority's lease, forgotten when it pushes a change.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -10,6 +11,9 @@ import { checkSession } from '../session-policy';
 import { BACKCHANNEL_LOGOUT_EVENT, backchannelLogout } from './backchannel-logout';
 import { admitOidcUser } from './oidc-sign-in';
 import { ZOidcProviderSchema } from './oidc-config';
+
+/** The session being checked: any one of the user's sessions (ids are UUIDs, as sign-in makes them). */
+const SESSION_ID = randomUUID();
 
 const provider = ZOidcProviderSchema.parse({
   id: 'moselle',
@@ -68,9 +72,9 @@ describe.each(testDatabaseKinds())('back-channel logout on %s', (kind) => {
   it('ends every session of the user: a session JWT carrying the old version is refused; audited', async () => {
     const before = await version();
     if (before === undefined) throw new Error('no user');
-    expect(await checkSession(database.db, { uid: userId, sv: before, sid: 'a-session-id', authTime: now() })).toEqual({ valid: true });
+    expect(await checkSession(database.db, { uid: userId, sv: before, sid: SESSION_ID, authTime: now() })).toEqual({ valid: true });
     expect(await backchannelLogout(database.db, provider, await sign(valid()), keys)).toEqual({ status: 200, ended: true });
-    expect(await checkSession(database.db, { uid: userId, sv: before, sid: 'a-session-id', authTime: now() })).toEqual({ valid: false, reason: 'revoked' });
+    expect(await checkSession(database.db, { uid: userId, sv: before, sid: SESSION_ID, authTime: now() })).toEqual({ valid: false, reason: 'revoked' });
     const [event] = await database.db.select().from(auditEvents).where(eq(auditEvents.subtype, 'logout-everywhere'));
     expect(event).toMatchObject({ agentUserId: userId, outcomeDescription: `back-channel logout from ${provider.issuer}` });
   });

@@ -46,7 +46,7 @@ test('a clinician opens a patient from the list and sees one record merged from 
 test('a clinician cannot open a patient outside their care', async ({ page }) => {
   await signIn(page, 'marc.thill@moselle.example');
   await page.goto('/patients/1962042100048');
-  await expect(page.getByRole('alert').filter({ hasText: /do not have access/i })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'This patient is not in your care' })).toBeVisible();
 });
 
 test('the steward sees the participants, catalogs, agreements and transfers the app negotiated', async ({ page }) => {

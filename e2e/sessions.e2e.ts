@@ -54,5 +54,5 @@ test('an admin creates a clinician and gives them a patient; the clinician sees 
   const clinician = await (await browser.newContext()).newPage();
   await signIn(clinician, 'ana.costa@alzette.example', 'a-long-enough-password');
   await expect(clinician).toHaveURL(/\/diabetes$/);
-  await expect(clinician.getByRole('cell', { name: '1966072800031', exact: true })).toBeVisible();
+  await expect(clinician.getByRole('row').filter({ hasText: '1966072800031' })).toBeVisible();
 });

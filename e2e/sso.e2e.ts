@@ -51,7 +51,7 @@ test('a clinician of each hospital signs in through their Keycloak and lands on 
   await openUserMenu(sophie);
   await expect(sophie.getByText('Organisation: alzette-hospital')).toBeVisible();
   // The demo account with the same verified email is linked: her patients are there.
-  await expect(sophie.getByRole('cell', { name: '1958031500017', exact: true })).toBeVisible();
+  await expect(sophie.getByRole('row').filter({ hasText: '1958031500017' })).toBeVisible();
 
   const marc = await (await browser.newContext()).newPage();
   await signInAtHospital(marc, 'moselle', 'marc.thill@moselle.example');

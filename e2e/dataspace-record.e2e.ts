@@ -58,13 +58,13 @@ test('the steward sees the participants, catalogs, agreements and transfers the 
   const agreements = page.getByTestId('agreements');
   await expect(agreements).toContainText('alzette-hospital → d4h-clinic');
   await expect(agreements).toContainText('moselle-clinic → d4h-clinic');
-  await expect(agreements).toContainText('purpose = TREAT');
+  await expect(agreements).toContainText('purpose is treatment (TREAT)');
   const transfers = page.getByTestId('transfers');
   await expect(transfers).toContainText('alzette-hospital');
   await expect(transfers).toContainText('moselle-clinic');
   await expect(transfers).toContainText('STARTED');
   await expect(page.getByTestId('negotiations')).toContainText('FINALIZED');
-  await expect(page.getByTestId('catalog-alzette-hospital')).toContainText('purpose = TREAT', { timeout: 30_000 });
+  await expect(page.getByTestId('catalog-alzette-hospital')).toContainText('purpose is treatment (TREAT)', { timeout: 30_000 });
   await expect(page.getByTestId('health')).toContainText('alzette-hospital');
   await expectAccessible(page);
 });

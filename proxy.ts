@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy } from '@/server/security/content-security-policy';
+import { requestIdFrom } from '@/server/api/request-id';
 
 /** Gives every page and API response a fresh CSP nonce (Next.js applies it to its own scripts) and a request id. */
 export function proxy(request: NextRequest) {
@@ -8,7 +9,7 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
-  if (!requestHeaders.has('x-request-id')) requestHeaders.set('x-request-id', crypto.randomUUID());
+  requestHeaders.set('x-request-id', requestIdFrom(request.headers));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   return response;

@@ -1,5 +1,39 @@
 import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { recursiveTreeShap } from './_tree-shap-recursive';
 import { measureInference } from '@/models/training/measure-inference';
+import { DRUG_CLASS_IDS } from '@/server/diabetes/model/drug-classes';
+import { fromExplanationTreesFile } from '@/server/diabetes/model/explanation-trees';
+import type { ExplanationTreesFile } from '@/server/diabetes/model/explanation-trees';
+import { N_MODEL_INPUTS, writeModelRow } from '@/server/diabetes/model/feature-vector';
+import { modelFile } from '@/server/diabetes/model/model-files';
+import { precomputeTreeShap, treeShapRows } from '@/server/diabetes/model/tree-shap';
+import { generateDigitalTwins } from '@/server/synthetic/digital-twins/generate';
+
+/** CPU ms per 7-class explanation of the served TreeSHAP and of the previous recursive one, alternating. */
+function explanationCpuRatio(): { served: number; recursive: number } {
+  const target = fromExplanationTreesFile(JSON.parse(readFileSync(modelFile('trees'), 'utf8')) as ExplanationTreesFile);
+  precomputeTreeShap(target);
+  const rows = generateDigitalTwins({ count: 100, seed: 9 }).map((t) => {
+    const r = new Float64Array(DRUG_CLASS_IDS.length * N_MODEL_INPUTS);
+    DRUG_CLASS_IDS.forEach((c, j) => writeModelRow(r, j, t.features, c));
+    return r;
+  });
+  const offsets = DRUG_CLASS_IDS.map((_, j) => j * N_MODEL_INPUTS);
+  const cpu = { served: 0, recursive: 0 };
+  for (let rep = 0; rep < 4; rep++) {
+    for (const name of ['served', 'recursive'] as const) {
+      const start = process.cpuUsage();
+      for (const r of rows) {
+        if (name === 'served') treeShapRows(target, r, N_MODEL_INPUTS, offsets);
+        else for (const o of offsets) recursiveTreeShap(target, r, N_MODEL_INPUTS, o);
+      }
+      const used = process.cpuUsage(start);
+      cpu[name] += (used.user + used.system) / 1000 / rows.length / 4;
+    }
+  }
+  return cpu;
+}
 
 /**
  * Diabetes therapy model inference through onnxruntime-node (CPU, one intra-op thread), on the
@@ -16,6 +50,8 @@ export default async function run(): Promise<void> {
   console.log(`model-inference: machine ${f.machine.cores} cores, 1-min load average at start ${f.machine.loadAverage1mAtStart}`);
   console.log(`model-inference: explained prediction (validation + ONNX + TreeSHAP × 7, ${f.explainedPrediction.runs} runs): p50 ${f.explainedPrediction.p50Ms} ms, p99 ${f.explainedPrediction.p99Ms} ms, mean CPU ${f.explainedPrediction.meanCpuMs} ms (target p99 ≤ 5 ms)`);
   console.log(`model-inference: TreeSHAP × 7 alone (${f.explanationOnly.runs} runs): p50 ${f.explanationOnly.p50Ms} ms, p99 ${f.explanationOnly.p99Ms} ms`);
+  const ratio = explanationCpuRatio();
+  console.log(`model-inference: TreeSHAP × 7 CPU time, same run: path tables ${ratio.served.toFixed(3)} ms vs recursive baseline ${ratio.recursive.toFixed(3)} ms (${(ratio.recursive / ratio.served).toFixed(1)}× less)`);
   const c = f.concurrent;
   console.log(`model-inference: ${c.clients} concurrent explained predictions × ${c.rounds} rounds: p50 ${c.p50Ms} ms, p99 ${c.p99Ms} ms, ${c.predictionsPerSecond} explained predictions/s; event-loop delay p50 ${c.eventLoopDelayP50Ms} ms, p99 ${c.eventLoopDelayP99Ms} ms, max ${c.eventLoopDelayMaxMs} ms (load ${c.loadAverage1m})`);
 }

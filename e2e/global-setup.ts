@@ -39,10 +39,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_DATASPACE_CONTROL = control.url;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'd4h-e2e-'));
   const port = new URL(baseURL).port;
-  const web = spawn('node_modules/.bin/next', ['start', '-p', port, '-H', '127.0.0.1'], {
+  const web = spawn(process.execPath, ['--import', 'tsx', 'scripts/web-server.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: port,
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: path.join(dataDir, 'app'),
       NEXTAUTH_URL: baseURL,

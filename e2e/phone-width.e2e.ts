@@ -18,6 +18,7 @@ test('the sign-in page does not scroll sideways on a phone', async ({ page }) =>
 // The record page is checked by its own test (e2e/dataspace-record.e2e.ts).
 for (const user of oneUserPerRole) {
   test(`no page of the ${user.role} scrolls sideways at 390 px`, async ({ page }) => {
+    test.setTimeout(180_000);
     await signIn(page, user.email);
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
     const paths = [...NAV_KEYS.filter((k) => NAV_ITEMS[k].roles.includes(user.role)).map((k) => NAV_ITEMS[k].href), '/no-such-page', user.role === 'admin' ? '/dataspace' : '/admin'];

@@ -39,7 +39,7 @@ test('an admin creates a clinician and gives them a patient; the clinician sees 
   await admin.getByLabel('Name').fill('Dr Ana Costa');
   await admin.getByLabel('Email').fill('ana.costa@alzette.example');
   await admin.getByLabel('Role').selectOption('endocrinologist');
-  await admin.getByLabel('Organisation').fill('alzette-hospital');
+  await admin.getByLabel('Organisation').selectOption('alzette-hospital');
   await admin.getByLabel('Initial password (12 characters or more)').fill('short');
   await admin.getByRole('button', { name: 'Create' }).click();
   await expect(admin.getByText('At least 12 characters.')).toBeVisible();

@@ -77,10 +77,12 @@ const processes: ManagedProcess[] = [
   ...participantProcesses,
   {
     name: 'web',
-    command: nextBin,
-    args: ['start', '-p', String(config.PORT), '-H', config.HOST],
+    command: process.execPath,
+    args: ['--import', 'tsx', 'scripts/web-server.ts'],
     env: {
       NODE_ENV: 'production',
+      HOST: config.HOST,
+      PORT: String(config.PORT),
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: config.DATABASE_URL,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? publicUrl,

@@ -18,6 +18,18 @@ const ZEnvSchema = z.object({
   OPERATOR_TOKEN_FILE: z.string().min(1).default('.data/dataspace-operator.token'),
   DATASPACE_FHIR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000).describe('time budget of one provider in a record fan-out'),
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  HOST: z.string().min(1).default('127.0.0.1').describe('address the web server binds'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000).describe('port the web server binds'),
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).optional().describe('reverse proxies in front of the app whose X-Forwarded-For entries are believed'),
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6()], { error: 'must be a comma-separated list of IP addresses' })).min(1))
+    .optional()
+    .describe('addresses of the reverse proxies whose X-Forwarded-For entries are believed'),
+}).refine((e) => e.TRUSTED_PROXY_COUNT === undefined || e.TRUSTED_PROXIES === undefined, {
+  message: 'set TRUSTED_PROXY_COUNT or TRUSTED_PROXIES, not both',
+  path: ['TRUSTED_PROXIES'],
 });
 export type TEnv = z.infer<typeof ZEnvSchema>;
 

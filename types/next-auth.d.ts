@@ -12,5 +12,6 @@ declare module 'next-auth/jwt' {
     uid?: string;
     sv?: number;
     authTime?: number;
+    sid?: string;
   }
 }

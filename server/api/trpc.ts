@@ -4,13 +4,14 @@
  */
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import { z } from 'zod';
 import type { Database } from '@/db/client';
 import type { Role } from '@/server/auth/roles';
 import type { SessionUser } from '@/server/auth/session-user';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_SUBTYPES, AUDIT_TYPES } from '@/server/audit/audit-codes';
-import { AppError } from './app-error';
+import { APP_ERROR_CODES, AppError } from './app-error';
+import { publicError } from './public-error';
+import { requestIdScope } from './request-id';
 
 // ─── 1. Context ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -19,8 +20,8 @@ export interface TRPCContext {
   user: SessionUser | null;
   clientAddress: string;
   requestId: string;
-  /** The Origin header of the request and the origin it must equal for a mutation. */
-  origin: { sent: string | null; expected: string | null };
+  /** The Origin header of the request and the origins a mutation may come from; null: not checked (in-process callers). */
+  origin: { sent: string | null; allowed: ReadonlySet<string> | null };
 }
 
 /** The context of a procedure behind a session check. */
@@ -38,18 +39,15 @@ const t = initTRPC
   .meta<ProcedureMeta>()
   .create({
     transformer: superjson,
-    // No stack, SQL or internal message ever reaches the client: only AppError messages and zod issues.
-    errorFormatter({ shape, error }) {
-      const cause = error.cause;
-      const zodError = cause instanceof z.ZodError ? z.flattenError(cause) : null;
-      const message =
-        cause instanceof AppError
-          ? cause.userMessage
-          : zodError
-            ? 'The request is not valid.'
-            : error.code === 'INTERNAL_SERVER_ERROR'
-              ? 'Something went wrong on our side. The error was logged.'
-              : error.message;
+    // No stack, SQL or internal message ever reaches the client (publicError); what it hides is logged
+    // here, once, with the request id the client was given.
+    errorFormatter({ shape, error, ctx, path }) {
+      const requestId = ctx?.requestId ?? requestIdScope.getStore() ?? 'none';
+      const { message, zodError, masked } = publicError(error, requestId);
+      if (masked) {
+        const log = error.code === 'INTERNAL_SERVER_ERROR' ? console.error : console.warn;
+        log(`[trpc] request ${requestId} ${path ?? '(no procedure)'} ${error.code}:`, error.cause ?? error.message);
+      }
       return { message, code: shape.code, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, zodError } };
     },
   });
@@ -57,21 +55,20 @@ const t = initTRPC
 export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;
 
-/** Maps AppError to its tRPC code; logs anything unexpected once, server-side. */
-const errorMapping = t.middleware(async ({ next, path }) => {
+/** Maps AppError to its tRPC code (the error formatter logs anything unexpected). */
+const errorMapping = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok) {
+  if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
-    if (cause instanceof AppError) throw new TRPCError({ code: cause.code, message: cause.userMessage, cause });
-    if (result.error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc] ${path}`, result.error.cause ?? result.error);
+    throw new TRPCError({ code: cause.code, message: cause.userMessage, cause });
   }
   return result;
 });
 
 /** Mutations must come from our own origin (CSRF defence on top of SameSite cookies). */
 const originCheck = t.middleware(({ ctx, type, next }) => {
-  if (type === 'mutation' && ctx.origin.expected !== null && ctx.origin.sent !== ctx.origin.expected) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Cross-origin request refused.' });
+  if (type === 'mutation' && ctx.origin.allowed !== null && !(ctx.origin.sent !== null && ctx.origin.allowed.has(ctx.origin.sent))) {
+    throw new AppError(APP_ERROR_CODES.forbidden, 'Cross-origin request refused.');
   }
   return next();
 });
@@ -83,7 +80,7 @@ const baseProcedure = t.procedure.use(errorMapping).use(originCheck);
 export const publicProcedure = baseProcedure.meta({ access: 'public' });
 
 const requireSession = t.middleware(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  if (!ctx.user) throw new AppError(APP_ERROR_CODES.unauthorized, 'Please sign in.');
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
@@ -108,7 +105,7 @@ export function roleProcedure(...roles: Role[]) {
           clientAddress: ctx.clientAddress,
           requestId: ctx.requestId,
         });
-        throw new TRPCError({ code: 'FORBIDDEN', message: `This needs the ${roles.join(' or ')} role (${path}).` });
+        throw new AppError(APP_ERROR_CODES.forbidden, `This needs the ${roles.join(' or ')} role (${path}).`);
       }
       return next({ ctx });
     });

@@ -5,13 +5,16 @@ import { env } from '@/server/env';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_SUBTYPES, AUDIT_TYPES } from '@/server/audit/audit-codes';
 import { authenticate } from './authenticate';
-import { checkSession, SESSION_LIMITS } from './session-policy';
+import { randomUUID } from 'node:crypto';
+import { revokeSession, SESSION_LIMITS } from './session-policy';
+import { checkSessionCached, forgetSessionChecks } from './session-check-cache';
 import { clientAddressFrom } from './client-address';
+import { sessionCookie } from './session-cookie';
 
 /** Thrown as the sign-in error code so the sign-in page can show the matching message. */
 export const SIGN_IN_ERRORS = { invalid: 'invalid', locked: 'locked' } as const;
 
-const secureCookies = env().NEXTAUTH_URL.startsWith('https://');
+const sessionTokenCookie = sessionCookie(env().NEXTAUTH_URL);
 
 export const authOptions: AuthOptions = {
   secret: env().NEXTAUTH_SECRET,
@@ -19,7 +22,7 @@ export const authOptions: AuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_LIMITS.idleSeconds },
   jwt: { maxAge: SESSION_LIMITS.idleSeconds },
   pages: { signIn: '/sign-in', error: '/sign-in' },
-  useSecureCookies: secureCookies,
+  useSecureCookies: sessionTokenCookie.options.secure,
   logger: {
     // An ended session (revoked, disabled, expired) is reported through JWT_SESSION_ERROR; it is expected.
     error: (code, metadata) => {
@@ -44,10 +47,10 @@ export const authOptions: AuthOptions = {
       if (user) {
         const signedIn = user as typeof user & { sessionVersion: number } & NonNullable<typeof token.user>;
         const { sessionVersion, ...sessionUser } = signedIn;
-        return { ...token, user: sessionUser, uid: sessionUser.id, sv: sessionVersion, authTime: Math.floor(Date.now() / 1000) };
+        return { ...token, user: sessionUser, uid: sessionUser.id, sv: sessionVersion, sid: randomUUID(), authTime: Math.floor(Date.now() / 1000) };
       }
-      if (!token.uid || token.sv === undefined || token.authTime === undefined) throw new Error('malformed session');
-      const check = await checkSession(await appDb(), { uid: token.uid, sv: token.sv, authTime: token.authTime });
+      if (!token.uid || token.sv === undefined || token.authTime === undefined || !token.sid) throw new Error('malformed session');
+      const check = await checkSessionCached(await appDb(), { uid: token.uid, sv: token.sv, sid: token.sid, authTime: token.authTime });
       if (!check.valid) throw new Error(`session ${check.reason}`);
       return token;
     },
@@ -57,9 +60,15 @@ export const authOptions: AuthOptions = {
     },
   },
   events: {
+    // A plain sign-out ends this session on the server too: a copy of the cookie is refused from now on.
     async signOut({ token }) {
       if (!token?.user) return;
-      await recordAuditEvent(await appDb(), {
+      const db = await appDb();
+      if (token.uid && token.sid && token.sv !== undefined && token.authTime !== undefined) {
+        await revokeSession(db, { uid: token.uid, sid: token.sid, sv: token.sv, authTime: token.authTime });
+        forgetSessionChecks(db, token.uid);
+      }
+      await recordAuditEvent(db, {
         typeCode: AUDIT_TYPES.userAuthentication,
         subtype: AUDIT_SUBTYPES.logout,
         action: AUDIT_ACTIONS.execute,
@@ -69,10 +78,5 @@ export const authOptions: AuthOptions = {
       });
     },
   },
-  cookies: {
-    sessionToken: {
-      name: secureCookies ? '__Secure-d4h.session' : 'd4h.session',
-      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies },
-    },
-  },
+  cookies: { sessionToken: sessionTokenCookie },
 };

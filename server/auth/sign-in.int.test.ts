@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { openTestDatabase, testDatabaseKinds } from '@/db/test-databases';
@@ -9,7 +10,8 @@ import { careRelationships } from '@/db/app/schema/care-relationships';
 import { auditEvents } from '@/db/app/schema/audit-events';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/server/synthetic/demo-people';
 import { authenticate } from './authenticate';
-import { checkSession, SESSION_LIMITS } from './session-policy';
+import { checkSession, revokeSession, SESSION_LIMITS } from './session-policy';
+import { checkSessionCached, forgetSessionChecks, SESSION_CHECK_TTL_MS } from './session-check-cache';
 import { SIGN_IN_LIMITS } from './sign-in-rate-limit';
 
 describe.each(testDatabaseKinds())('sign-in and sessions on %s', (kind) => {
@@ -64,7 +66,7 @@ describe.each(testDatabaseKinds())('sign-in and sessions on %s', (kind) => {
   it('a disabled account cannot sign in, and its sessions end', async () => {
     const result = await authenticate(database.db, { email: 'paul.hoffmann@example.lu', password: DEMO_PASSWORD }, '10.2.0.1');
     if (!result.ok) throw new Error('expected sign-in');
-    const claims = { uid: result.user.id, sv: result.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
+    const claims = { uid: result.user.id, sv: result.sessionVersion, sid: randomUUID(), authTime: Math.floor(Date.now() / 1000) };
     expect(await checkSession(database.db, claims)).toEqual({ valid: true });
     await database.db.update(users).set({ disabled: true, sessionVersion: result.sessionVersion + 1 }).where(eq(users.id, result.user.id));
     expect(await checkSession(database.db, claims)).toEqual({ valid: false, reason: 'disabled' });
@@ -75,11 +77,40 @@ describe.each(testDatabaseKinds())('sign-in and sessions on %s', (kind) => {
     const result = await authenticate(database.db, { email: 'luc.klein@example.lu', password: DEMO_PASSWORD }, '10.3.0.1');
     if (!result.ok) throw new Error('expected sign-in');
     const now = Math.floor(Date.now() / 1000);
-    const claims = { uid: result.user.id, sv: result.sessionVersion, authTime: now };
+    const claims = { uid: result.user.id, sv: result.sessionVersion, sid: randomUUID(), authTime: now };
     await database.db.update(users).set({ sessionVersion: result.sessionVersion + 1 }).where(eq(users.id, result.user.id));
     expect(await checkSession(database.db, claims)).toEqual({ valid: false, reason: 'revoked' });
     const fresh = { ...claims, sv: result.sessionVersion + 1 };
     expect(await checkSession(database.db, fresh, now + SESSION_LIMITS.absoluteSeconds - 1)).toEqual({ valid: true });
     expect(await checkSession(database.db, fresh, now + SESSION_LIMITS.absoluteSeconds + 1)).toEqual({ valid: false, reason: 'expired' });
+  });
+
+  it('a plain sign-out ends that session only: its id is refused, another sign-in of the same user stands', async () => {
+    const result = await authenticate(database.db, { email: 'marie.schmit@example.lu', password: DEMO_PASSWORD }, '10.4.0.1');
+    if (!result.ok) throw new Error('expected sign-in');
+    const laptop = { uid: result.user.id, sv: result.sessionVersion, sid: randomUUID(), authTime: Math.floor(Date.now() / 1000) };
+    const phone = { ...laptop, sid: randomUUID() };
+    await revokeSession(database.db, laptop);
+    await revokeSession(database.db, laptop);
+    expect(await checkSession(database.db, laptop)).toEqual({ valid: false, reason: 'signed-out' });
+    expect(await checkSession(database.db, phone)).toEqual({ valid: true });
+  });
+
+  it('the session-check cache keeps a yes for its TTL at most, and forgets it at once when told', async () => {
+    const result = await authenticate(database.db, { email: 'tom.kieffer@moselle.example', password: DEMO_PASSWORD }, '10.5.0.1');
+    if (!result.ok) throw new Error('expected sign-in');
+    const claims = { uid: result.user.id, sv: result.sessionVersion, sid: randomUUID(), authTime: Math.floor(Date.now() / 1000) };
+    const t0 = Date.now();
+    expect(await checkSessionCached(database.db, claims, t0)).toEqual({ valid: true });
+    await revokeSession(database.db, claims);
+    // Another replica signed the session out: this one may say yes until its entry runs out, no longer.
+    expect(await checkSessionCached(database.db, claims, t0 + SESSION_CHECK_TTL_MS - 1)).toEqual({ valid: true });
+    expect(await checkSessionCached(database.db, claims, t0 + SESSION_CHECK_TTL_MS)).toEqual({ valid: false, reason: 'signed-out' });
+    // The replica that did the change forgets at once.
+    const other = { ...claims, sid: randomUUID() };
+    expect(await checkSessionCached(database.db, other, t0)).toEqual({ valid: true });
+    await database.db.update(users).set({ sessionVersion: result.sessionVersion + 1 }).where(eq(users.id, result.user.id));
+    forgetSessionChecks(database.db, result.user.id);
+    expect(await checkSessionCached(database.db, other, t0 + 1)).toEqual({ valid: false, reason: 'revoked' });
   });
 });

@@ -13,5 +13,5 @@ export async function contextFor(db: Database, role: Role | null): Promise<TRPCC
     if (!row) throw new Error(`no seeded user with role ${role}`);
     user = { id: row.id, name: row.name, email: row.email, role: row.role, organisation: row.organisation, nationalId: row.nationalId };
   }
-  return { db, user, clientAddress: '127.0.0.1', requestId: 'test', origin: { sent: null, expected: null } };
+  return { db, user, clientAddress: '127.0.0.1', requestId: 'test', origin: { sent: null, allowed: null } };
 }

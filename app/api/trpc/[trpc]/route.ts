@@ -1,8 +1,6 @@
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { appRouter } from '@/server/api/root';
+import { handleTrpcRequest } from '@/server/api/http-handler';
 import { createRequestContext } from '@/server/api/context';
 
-const handler = (request: Request) =>
-  fetchRequestHandler({ endpoint: '/api/trpc', req: request, router: appRouter, createContext: () => createRequestContext(request) });
+const handler = (request: Request) => handleTrpcRequest(request, (requestId) => createRequestContext(request, requestId));
 
 export { handler as GET, handler as POST };

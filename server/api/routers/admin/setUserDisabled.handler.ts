@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { users } from '@/db/app/schema/users';
 import type { TSignedInContext } from '@/server/api/trpc';
 import { inTransaction } from '@/server/api/in-transaction';
+import { forgetSessionChecks } from '@/server/auth/session-check-cache';
 import { AppError } from '@/server/api/app-error';
 import { recordUserAction } from '@/server/audit/record-user-action';
 import { AUDIT_ACTIONS, AUDIT_SUBTYPES } from '@/server/audit/audit-codes';
@@ -11,7 +12,7 @@ import type { ZSetUserDisabledInputSchema } from './users.schema';
 /** Disabling also bumps the session version, so the account's open sessions end at once. */
 export async function setUserDisabledHandler({ ctx, input }: { ctx: TSignedInContext; input: z.infer<typeof ZSetUserDisabledInputSchema> }) {
   if (input.userId === ctx.user.id && input.disabled) throw new AppError('BAD_REQUEST', 'You cannot disable your own account.');
-  return inTransaction(ctx, async (ctx) => {
+  const result = await inTransaction(ctx, async (ctx) => {
     const [updated] = await ctx.db
       .update(users)
       .set({ disabled: input.disabled, sessionVersion: sql`${users.sessionVersion} + 1` })
@@ -25,4 +26,7 @@ export async function setUserDisabledHandler({ ctx, input }: { ctx: TSignedInCon
     });
     return { id: updated.id, disabled: input.disabled };
   });
+  // After the commit, so that no request of this replica can keep the old state meanwhile.
+  forgetSessionChecks(ctx.db, input.userId);
+  return result;
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { users } from '@/db/app/schema/users';
 import { inTransaction } from '@/server/api/in-transaction';
+import { forgetSessionChecks } from '@/server/auth/session-check-cache';
 import type { TSignedInContext } from '@/server/api/trpc';
 import { auditActor } from '@/server/audit/audit-actor';
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
@@ -8,7 +9,7 @@ import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_SUBTYPES, AUDIT_TYPES } from '@/se
 
 /** Bumps the session version: every session of this user, on every device and replica, ends now. */
 export async function signOutEverywhereHandler({ ctx }: { ctx: TSignedInContext }) {
-  return inTransaction(ctx, async (ctx) => {
+  const result = await inTransaction(ctx, async (ctx) => {
     await ctx.db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, ctx.user.id));
     await recordAuditEvent(ctx.db, {
       typeCode: AUDIT_TYPES.userAuthentication,
@@ -20,4 +21,7 @@ export async function signOutEverywhereHandler({ ctx }: { ctx: TSignedInContext 
     });
     return { ended: true as const };
   });
+  // After the commit, so that no request of this replica can keep the old state meanwhile.
+  forgetSessionChecks(ctx.db, ctx.user.id);
+  return result;
 }

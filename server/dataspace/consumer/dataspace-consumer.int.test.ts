@@ -29,9 +29,9 @@ function newConsumer(): DataspaceConsumer {
 }
 
 beforeAll(async () => {
-  [ds, database] = await Promise.all([startDataspace({ seedPatients: 60 }), openTestDatabase('pglite', path.resolve('db/app/migrations'))]);
+  [ds, database] = await Promise.all([startDataspace({ seedPatients: 60, timeoutMs: 400_000 }), openTestDatabase('pglite', path.resolve('db/app/migrations'))]);
   consumer = newConsumer();
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await ds?.stop();

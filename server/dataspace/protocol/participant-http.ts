@@ -41,6 +41,6 @@ export async function callParticipant<T>(
   } catch {
     // not JSON: keep the text for the error
   }
-  if (!response.ok) throw new ParticipantCallError(response.status, body, `${input.method ?? 'GET'} ${input.url} → ${response.status}`);
+  if (!response.ok) throw new ParticipantCallError(response.status, body, `${input.method ?? (input.body === undefined ? 'GET' : 'POST')} ${input.url} → ${response.status}`);
   return body as T;
 }

@@ -34,8 +34,8 @@ export class CdsClientAuthError extends Error {
 }
 
 export interface CdsClientAuthenticator {
-  /** Verifies the Authorization header for a call to `audience` (the service URL); throws CdsClientAuthError. */
-  authenticate(authorization: string | null, audience: string): Promise<CdsClientIdentity>;
+  /** Verifies the Authorization header for a call whose aud must be one of `audiences` (the service URL); throws CdsClientAuthError. */
+  authenticate(authorization: string | null, audiences: readonly string[]): Promise<CdsClientIdentity>;
 }
 
 interface Trusted {
@@ -54,7 +54,7 @@ export function createCdsClientAuthenticator(clients: readonly TCdsClient[], jti
   );
 
   return {
-    async authenticate(authorization, audience) {
+    async authenticate(authorization, audiences) {
       const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization?.trim() ?? '');
       if (!match?.[1]) throw new CdsClientAuthError(authorization ? 'Authorization is not a Bearer JWT' : 'no Authorization header');
       const token = match[1];
@@ -76,7 +76,7 @@ export function createCdsClientAuthenticator(clients: readonly TCdsClient[], jti
         ({ payload } = await jwtVerify(token, client.keys, {
           algorithms: [...CDS_JWT_ALGORITHMS],
           issuer: iss,
-          audience,
+          audience: [...audiences],
           requiredClaims: ['exp', 'iat', 'jti'],
           clockTolerance: CLOCK_TOLERANCE_SECONDS,
         }));

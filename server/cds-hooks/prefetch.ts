@@ -1,4 +1,4 @@
-import type { Bundle, Resource } from '@medplum/fhirtypes';
+import type { Resource } from '@medplum/fhirtypes';
 import { z } from 'zod';
 import type { PrefetchKey } from '@/server/cds-hooks/services';
 import { PREFETCH } from '@/server/cds-hooks/services';

@@ -108,10 +108,11 @@ beforeAll(async () => {
     const key = p === 'Condition' ? 'conditions' : p === 'MedicationRequest' ? 'medications' : codes.includes('4548-4') ? 'hba1c' : codes.includes('62238-1') ? 'egfr' : codes.includes('39156-5') ? 'bmi' : 'otherLabs';
     return c.json((ehr[key as keyof typeof ehr] ?? { resourceType: 'Bundle', type: 'searchset', entry: [] }) as object);
   });
-  let api: ReturnType<typeof createCdsHooksApi> | undefined;
-  app.get('/cds-services', () => api?.discovery() ?? new Response(null, { status: 503 }));
-  app.post('/cds-services/:id', (c) => api?.call(c.req.raw, c.req.param('id')) ?? new Response(null, { status: 503 }));
-  app.post('/cds-services/:id/feedback', (c) => api?.feedback(c.req.raw, c.req.param('id')) ?? new Response(null, { status: 503 }));
+  // Routes are mounted before the API exists (its service URLs need the server's port).
+  const mounted: { api?: ReturnType<typeof createCdsHooksApi> } = {};
+  app.get('/cds-services', () => mounted.api?.discovery() ?? new Response(null, { status: 503 }));
+  app.post('/cds-services/:id', (c) => mounted.api?.call(c.req.raw, c.req.param('id')) ?? new Response(null, { status: 503 }));
+  app.post('/cds-services/:id/feedback', (c) => mounted.api?.feedback(c.req.raw, c.req.param('id')) ?? new Response(null, { status: 503 }));
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -123,7 +124,7 @@ beforeAll(async () => {
     { iss: RS_ISS, jwksUrl: `${base}/ehr2/jwks.json` },
   ]));
   const clients = readCdsClientsFile(file);
-  api = createCdsHooksApi({ db: database.db, authenticator: createCdsClientAuthenticator(clients, dbJtiStore(database.db)), publicUrl: base });
+  mounted.api = createCdsHooksApi({ db: database.db, authenticator: createCdsClientAuthenticator(clients, dbJtiStore(database.db)), publicUrl: base });
 }, 60_000);
 
 afterAll(async () => {

@@ -7,7 +7,8 @@
  * throughput and the event-loop delay during the run (perf_hooks.monitorEventLoopDelay), with GET
  * /cds-services (no work) as the baseline of the same run. Target p99 ≤ 50 ms (issue 9); the client
  * runs in the same process, so the figures include its share of the CPU.
- * `npm run bench -- cds-hooks` (BENCH_CDS_REQUESTS, default 2000).
+ * `npm run bench -- cds-hooks` (BENCH_CDS_REQUESTS, default 2000; BENCH_DATABASE_URL=postgres://… runs
+ * it on PostgreSQL, where the database work leaves the event loop's process).
  */
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -18,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
-import { openDatabase } from '@/db/client';
+import { openDatabase, parseDatabaseTarget } from '@/db/client';
 import { parseCdsClients } from '@/server/cds-hooks/cds-clients-file';
 import { createCdsHooksApi } from '@/server/cds-hooks/cds-hooks-api';
 import { createCdsClientAuthenticator } from '@/server/cds-hooks/client-auth';
@@ -64,7 +65,8 @@ async function load(label: string, n: number, request: (i: number) => Promise<Re
 }
 
 export default async function run(): Promise<void> {
-  const { db, close } = await openDatabase({ kind: 'memory' }, path.resolve(import.meta.dirname, '../db/app/migrations'));
+  const target = process.env.BENCH_DATABASE_URL ? parseDatabaseTarget(process.env.BENCH_DATABASE_URL) : ({ kind: 'memory' } as const);
+  const { db, close } = await openDatabase(target, path.resolve(import.meta.dirname, '../db/app/migrations'));
   const status = await warmUpTherapyModel();
   if (status.state !== 'ready') throw new Error(`model not ready: ${JSON.stringify(status)}`);
   const { publicKey, privateKey } = await generateKeyPair('ES384');
@@ -90,7 +92,7 @@ export default async function run(): Promise<void> {
   const post = (i: number) =>
     fetch(`${base}/cds-services/${SERVICE}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i]}` }, body: bodies[i % bodies.length] });
 
-  console.log(`cds-hooks: ${os.cpus().length} cores, 1-min load average ${os.loadavg()[0]?.toFixed(2)}`);
+  console.log(`cds-hooks: ${os.cpus().length} cores, 1-min load average ${os.loadavg()[0]?.toFixed(2)}, app DB ${target.kind}`);
   await load('warm-up', warm, (i) => post(REQUESTS + i));
   const baseline = await load('baseline GET /cds-services', REQUESTS, () => fetch(`${base}/cds-services`));
   const pv = await load('patient-view from prefetch', REQUESTS, post);

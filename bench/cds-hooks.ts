@@ -4,7 +4,8 @@
  * assembly, guardrails, ONNX model, cards, audit append) served over HTTP by @hono/node-server, with an
  * in-memory PGlite app DB (the embedded default) and the committed model. Each request carries its own
  * ES384 JWT, signed before the run so the client's signing does not count. Reports p50/p99 latency,
- * throughput and the event-loop delay during the run (perf_hooks.monitorEventLoopDelay), with GET
+ * throughput, CPU time per request (less moved by other work on the machine than wall time) and the
+ * event-loop delay during the run (perf_hooks.monitorEventLoopDelay), with GET
  * /cds-services (no work) as the baseline of the same run. Target p99 ≤ 50 ms (issue 9); the client
  * runs in the same process, so the figures include its share of the CPU.
  * `npm run bench -- cds-hooks` (BENCH_CDS_REQUESTS, default 2000; BENCH_DATABASE_URL=postgres://… runs
@@ -35,12 +36,13 @@ const ISS = 'https://bench-ehr.example';
 const percentile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const ms = (v: number): string => v.toFixed(1);
 
-async function load(label: string, n: number, request: (i: number) => Promise<Response>, clients = CLIENTS): Promise<{ p50: number; p99: number; rps: number; eld: { p50: number; p99: number; max: number }; statuses: Map<number, number> }> {
+async function load(label: string, n: number, request: (i: number) => Promise<Response>, clients = CLIENTS): Promise<{ p50: number; p99: number; rps: number; cpuMs: number; eld: { p50: number; p99: number; max: number }; statuses: Map<number, number> }> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let next = 0;
   const eld = monitorEventLoopDelay({ resolution: 1 });
   eld.enable();
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -55,11 +57,12 @@ async function load(label: string, n: number, request: (i: number) => Promise<Re
     }),
   );
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   eld.disable();
   latencies.sort((a, b) => a - b);
-  const figures = { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), rps: n / seconds, eld: { p50: eld.percentile(50) / 1e6, p99: eld.percentile(99) / 1e6, max: eld.max / 1e6 }, statuses };
+  const figures = { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), rps: n / seconds, eld: { p50: eld.percentile(50) / 1e6, p99: eld.percentile(99) / 1e6, max: eld.max / 1e6 }, statuses, cpuMs: (cpu.user + cpu.system) / 1000 / n };
   console.log(
-    `cds-hooks: ${label}, ${clients} concurrent client${clients === 1 ? '' : 's'} × ${n} requests: p50 ${ms(figures.p50)} ms, p99 ${ms(figures.p99)} ms, ${figures.rps.toFixed(0)} req/s; event-loop delay p50 ${ms(figures.eld.p50)} ms, p99 ${ms(figures.eld.p99)} ms, max ${ms(figures.eld.max)} ms; statuses ${[...statuses].map(([s, c]) => `${s}×${c}`).join(', ')}`,
+    `cds-hooks: ${label}, ${clients} concurrent client${clients === 1 ? '' : 's'} × ${n} requests: p50 ${ms(figures.p50)} ms, p99 ${ms(figures.p99)} ms, ${figures.rps.toFixed(0)} req/s, ${ms(figures.cpuMs)} ms CPU per request (server and client); event-loop delay p50 ${ms(figures.eld.p50)} ms, p99 ${ms(figures.eld.p99)} ms, max ${ms(figures.eld.max)} ms; statuses ${[...statuses].map(([s, c]) => `${s}×${c}`).join(', ')}`,
   );
   return figures;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FEATURE_STATUSES } from '@/server/diabetes/features/feature-types';
 import { DRUG_CLASS_IDS } from '@/server/diabetes/model/drug-classes';
 import { PATIENT_FEATURE_NAMES } from '@/server/diabetes/model/patient-features';
-import { PRIORITY_IDS } from '@/server/diabetes/recommendation/priorities';
+import { PRIORITY_IDS, type Priority } from '@/server/diabetes/recommendation/priorities';
 import { CONSENT_STATES, PROVIDER_STATUSES } from '@/server/dataspace/consumer/record-fan-out';
 import { ZLocalTextSchema } from '@/server/records/merged-record-schema';
 
@@ -108,7 +108,7 @@ export const ZRecommendationViewSchema = z.object({
   refusals: z.array(z.object({ feature: z.string(), kind: z.enum(['missing', 'outOfRange', 'outOfScope']), message: z.string() })),
   series: z.object({ hba1c: z.array(ZSeriesPointSchema), weight: z.array(ZSeriesPointSchema), bmi: z.array(ZSeriesPointSchema), egfr: z.array(ZSeriesPointSchema) }),
   target: ZTargetSchema,
-  priority: z.object({ id: z.enum(PRIORITY_IDS as [string, ...string[]]), label: z.string(), tradeOff: z.string() }),
+  priority: z.object({ id: z.enum(PRIORITY_IDS as [Priority, ...Priority[]]), label: z.string(), tradeOff: z.string() }),
   model: ZModelStatusSchema,
   ruleSetVersion: z.string(),
   intensification: z.object({ indicated: z.boolean(), advice: z.string().nullable() }).nullable(),

@@ -159,7 +159,7 @@ describe('CDS Hooks client', () => {
     for (const card of cards) {
       expect(card.summary.length).toBeLessThan(140);
       expect(card.uuid).toBeDefined();
-      expect(card.links?.[0]?.url).toBe(`${base}/patients/1961032512345`);
+      expect(card.links?.[0]?.url).toBe(`${base}/diabetes/patients/1961032512345`);
       for (const s of card.suggestions ?? []) {
         const create = s.actions?.find((a) => a.type === 'create');
         const codings = (create?.resource as { medicationCodeableConcept?: { coding?: { system?: string }[] } } | undefined)?.medicationCodeableConcept?.coding ?? [];

@@ -115,7 +115,7 @@ export function createCdsHooksApi(options: CdsHooksApiOptions): CdsHooksApi {
         const prefetch = await resolvePrefetch(body, patientId, REQUIRED_PREFETCH);
         const patient = cdsPatientOf(prefetch.resources, patientId, now());
         nationalId = patient.nationalId;
-        const ctx: CardContext = { patientId, appUrl: base, patientPageUrl: nationalId ? `${base}/patients/${encodeURIComponent(nationalId)}` : null };
+        const ctx: CardContext = { patientId, appUrl: base, patientPageUrl: nationalId ? `${base}/diabetes/patients/${encodeURIComponent(nationalId)}` : null };
         let cards: TCard[];
         if (service.hook === 'order-select') {
           const orderContext = ZOrderSelectContextSchema.parse(body.context);

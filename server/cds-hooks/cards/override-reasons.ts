@@ -1,20 +1,13 @@
 import type { TCoding } from '@/server/cds-hooks/cards/card-schema';
+import { OVERRIDE_REASONS as DIABETES_OVERRIDE_REASONS, OVERRIDE_REASON_CODES, OVERRIDE_REASON_SYSTEM } from '@/server/diabetes/recommendation/override-reasons';
 
 /**
- * The reasons a clinician can give for not following a card (CDS Hooks 2.0 `overrideReasons`), coded in
- * this app's own system; the feedback endpoint accepts only these. Chosen after the common reasons for
- * overriding diabetes therapy advice: the patient's preference, a past intolerance, cost or coverage,
- * information the record lacks, and the clinician's judgement (EU AI Act Art. 14: the ability to disregard).
+ * The reasons a clinician can give for not following a card (CDS Hooks 2.0 `overrideReasons`): the
+ * same coded list the app's own decisions use (server/diabetes/recommendation/override-reasons.ts), so
+ * an override in the EHR and one in the app count alike (EU AI Act Art. 14: the ability to disregard).
+ * The feedback endpoint accepts only these.
  */
-export const OVERRIDE_REASON_SYSTEM = 'https://d4h.example/fhir/CodeSystem/cds-override-reason';
-
-export const OVERRIDE_REASONS = [
-  { system: OVERRIDE_REASON_SYSTEM, code: 'patient-preference', display: 'Patient preference' },
-  { system: OVERRIDE_REASON_SYSTEM, code: 'intolerance', display: 'Previously not tolerated or ineffective' },
-  { system: OVERRIDE_REASON_SYSTEM, code: 'cost', display: 'Cost or not covered' },
-  { system: OVERRIDE_REASON_SYSTEM, code: 'record-incomplete', display: 'The record misses relevant information' },
-  { system: OVERRIDE_REASON_SYSTEM, code: 'clinical-judgement', display: 'Clinical judgement' },
-] as const satisfies readonly TCoding[];
+export const OVERRIDE_REASONS: readonly TCoding[] = OVERRIDE_REASON_CODES.map((code) => ({ system: OVERRIDE_REASON_SYSTEM, code, display: DIABETES_OVERRIDE_REASONS[code] }));
 
 export function isOverrideReason(c: TCoding): boolean {
   return OVERRIDE_REASONS.some((r) => r.code === c.code && (c.system === undefined || c.system === r.system));

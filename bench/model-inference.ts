@@ -11,16 +11,21 @@ import { modelFile } from '@/server/diabetes/model/model-files';
 import { precomputeTreeShap, treeShapRows, treeShapRowsSliced } from '@/server/diabetes/model/tree-shap';
 import { generateDigitalTwins } from '@/server/synthetic/digital-twins/generate';
 
-/** CPU ms per 7-class explanation of the served TreeSHAP and of the previous recursive one, alternating. */
-function explanationCpuRatio(): { served: number; recursive: number } {
+/** The served explanation trees (path tables built) and the 7 class rows of `count` twins. */
+function explanationInputs(count: number, seed: number) {
   const target = fromExplanationTreesFile(JSON.parse(readFileSync(modelFile('trees'), 'utf8')) as ExplanationTreesFile);
   precomputeTreeShap(target);
-  const rows = generateDigitalTwins({ count: 100, seed: 9 }).map((t) => {
+  const rows = generateDigitalTwins({ count, seed }).map((t) => {
     const r = new Float64Array(DRUG_CLASS_IDS.length * N_MODEL_INPUTS);
     DRUG_CLASS_IDS.forEach((c, j) => writeModelRow(r, j, t.features, c));
     return r;
   });
-  const offsets = DRUG_CLASS_IDS.map((_, j) => j * N_MODEL_INPUTS);
+  return { target, rows, offsets: DRUG_CLASS_IDS.map((_, j) => j * N_MODEL_INPUTS) };
+}
+
+/** CPU ms per 7-class explanation of the served TreeSHAP and of the previous recursive one, alternating. */
+function explanationCpuRatio(): { served: number; recursive: number } {
+  const { target, rows, offsets } = explanationInputs(100, 9);
   const cpu = { served: 0, recursive: 0 };
   for (let rep = 0; rep < 4; rep++) {
     for (const name of ['served', 'recursive'] as const) {
@@ -42,14 +47,7 @@ function explanationCpuRatio(): { served: number; recursive: number } {
  * event-loop delay the timer sees, and the latency of each explanation.
  */
 async function slicedVersusWhole(): Promise<Record<'whole' | 'sliced', { p50: number; p99: number; eldP99: number; eldMax: number }>> {
-  const target = fromExplanationTreesFile(JSON.parse(readFileSync(modelFile('trees'), 'utf8')) as ExplanationTreesFile);
-  precomputeTreeShap(target);
-  const rows = generateDigitalTwins({ count: 20, seed: 11 }).map((t) => {
-    const r = new Float64Array(DRUG_CLASS_IDS.length * N_MODEL_INPUTS);
-    DRUG_CLASS_IDS.forEach((c, j) => writeModelRow(r, j, t.features, c));
-    return r;
-  });
-  const offsets = DRUG_CLASS_IDS.map((_, j) => j * N_MODEL_INPUTS);
+  const { target, rows, offsets } = explanationInputs(20, 11);
   const lat = { whole: [] as number[], sliced: [] as number[] };
   const eld = { whole: monitorEventLoopDelay({ resolution: 1 }), sliced: monitorEventLoopDelay({ resolution: 1 }) };
   for (let round = 0; round < 30; round++) {

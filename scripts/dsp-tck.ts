@@ -157,6 +157,8 @@ async function main() {
       results.push(...(await runTck({ classpath, provider, providerUrl: ds.participants[provider].url, token, cases: arg('--cases') ?? PROVIDER_SIDE_CASES, workDir })));
     }
   } finally {
+    // The participants' own output, beside the TCK's logs, for a failing case's other half.
+    fs.writeFileSync(path.join(workDir, 'participants.log'), ds.logs());
     await ds.stop();
   }
 

@@ -98,7 +98,8 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
    * the provider's own offers are, so that a consumer can refuse a forged agreement, EDR or termination.
    * Best effort, after the answer it follows: a consumer may refuse a callback that overtakes the
    * response to its own request (it does not know the providerPid yet), so a refused or failed one is
-   * tried again three times (0.5, 1, 2 s later); the consumer can also poll.
+   * tried again three times (0.5, 1, 2 s later); the consumer can also poll. Resolves true once
+   * delivered, so that scripted steps (runScript) reach the consumer in order.
    */
   const deliver = (row: { callbackAddress: string | null; counterpartyId: string }, path: string, body: unknown): Promise<boolean> => {
     const callback = row.callbackAddress;
@@ -106,10 +107,16 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     const attempt = (n: number): Promise<boolean> =>
       callParticipant(opts.identity, { url: `${callback.replace(/\/$/, '')}${path}`, audience: row.counterpartyId, body, timeoutMs: 3000 }).then(
         () => true,
-        (error: Error) => (process.env.DSP_TCK_DEBUG && console.error(`callback ${path}: ${error.message}`), n < 3 ? new Promise<boolean>((resolve) => setTimeout(() => resolve(attempt(n + 1)), 500 * 2 ** n).unref()) : false),
+        (error: Error) => {
+          if (n < 3) return new Promise<boolean>((resolve) => setTimeout(() => resolve(attempt(n + 1)), 500 * 2 ** n).unref());
+          // The consumer can still poll; the participant's log says which message it never took.
+          console.error(`callback ${path} to ${row.counterpartyId} not delivered after 4 attempts: ${error.message}`);
+          return false;
+        },
       );
     return attempt(0);
   };
+  /** The same, sent shortly after the answer it follows, which goes first. */
   const sendCallback = (row: { callbackAddress: string | null; counterpartyId: string }, path: string, body: unknown): void => {
     setTimeout(() => void deliver(row, path, body), 50).unref();
   };

@@ -77,3 +77,8 @@ export function parseVariant(input: string): TVariant {
   if (!protein) throw new VariantParseError(`"${rest}" is not a protein change (HGVS p., e.g. L858R or p.Leu858Arg) nor a known class (amplification, fusion, exon 19 deletion)`);
   return { gene, kind: 'protein', ...protein, label: `${gene} ${protein.change}` };
 }
+
+/** One key per alteration however it was written: "EGFR p.Leu858Arg" and "EGFR L858R" give the same key. */
+export function variantKey(v: TVariant): string {
+  return v.kind === 'protein' ? `${v.gene}:${v.change}` : `${v.gene ?? ''}:${v.class}`;
+}

@@ -85,7 +85,7 @@ describe('similarPatients', () => {
       { providerId: 'b', status: 'unavailable', detail: 'timeout' },
     ];
     const result = await similarPatients({ cancerType: 'colorectal' }, ask);
-    expect(result.statement).toMatch(/Too few providers answered \(1 of 2\)/);
+    expect(result.statement).toMatch(/Too few providers contributed \(1 of 2 asked\)/);
     expect(result.curves).toEqual([]);
     expect(result.providers[1]).toMatchObject({ status: 'unavailable', detail: 'timeout' });
   });

@@ -68,7 +68,8 @@ export function similarPatientsRequest(q: TSimilarPatientsQuery): SimilarPatient
 export async function similarPatients(query: TSimilarPatientsQuery, ask: TAskProviders): Promise<TSimilarPatientsResult> {
   const request = similarPatientsRequest(query);
   const answers = await ask(request);
-  const ok = answers.filter((a): a is Extract<TProviderAnswer, { status: 'ok' }> => a.status === 'ok');
+  // Contributing: answered with a cohort of at least the provider's minimum (not '<10').
+  const ok = answers.filter((a): a is Extract<TProviderAnswer, { status: 'ok' }> => a.status === 'ok' && typeof a.answer.cohort === 'number');
   const providers = answers.map((a) => ({ providerId: a.providerId, status: a.status, cohort: a.status === 'ok' ? a.answer.cohort : null, detail: a.status === 'ok' ? null : a.detail }));
 
   const mix = new Map<string, { sum: number; hidden: number }>();
@@ -105,7 +106,7 @@ export async function similarPatients(query: TSimilarPatientsQuery, ask: TAskPro
   }
   const statement =
     ok.length < MIN_PROVIDERS
-      ? `Too few providers answered (${ok.length} of ${answers.length}): similar-patient statistics need at least ${MIN_PROVIDERS}.`
+      ? `Too few providers contributed (${ok.length} of ${answers.length} asked): similar-patient statistics need at least ${MIN_PROVIDERS}.`
       : curves.length === 0
         ? `Too few similar patients: no treatment has enough patients at ${MIN_PROVIDERS} or more providers for a survival curve.`
         : null;

@@ -142,11 +142,15 @@ export function timesToEvent(p: SimilarPerson): { os: TimeToEvent; pfs: TimeToEv
   return { os, pfs };
 }
 
-/** The member sets differencing protection compares: the whole cohort and each treatment group. */
+/**
+ * The member sets differencing protection compares: the whole cohort and each treatment group, each
+ * only when an answer can disclose its size (the cohort from the provider's minimum, a group from k);
+ * smaller sets are answered as "<10" / "<5", and two such answers cannot be subtracted.
+ */
 export function cohortsOf(people: ReadonlyMap<string, SimilarPerson>): Array<Set<string>> {
   const groups = new Map<string, Set<string>>();
   for (const [n, p] of people) groups.set(p.treatment, (groups.get(p.treatment) ?? new Set()).add(n));
-  return [new Set(people.keys()), ...groups.values()];
+  return [...(people.size >= MIN_CONTRIBUTING_RECORDS ? [new Set(people.keys())] : []), ...[...groups.values()].filter((g) => g.size >= K_ANONYMITY)];
 }
 
 /**

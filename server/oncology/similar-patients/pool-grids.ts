@@ -1,27 +1,24 @@
 import type { GridStep, GridTable } from '@/server/fhir/survival-grid';
 
 /**
- * Pools providers' grid tables of one endpoint into one: steps at the months every provider published
- * (each provider's counts between two such months move to the later one, as its own merging does), so
- * every pooled count is a sum of counts that are each 0 or ≥ k. What lies past the last common month
- * stays withheld. Needs the same grid everywhere.
+ * Pools providers' grid tables of one endpoint into one by adding their published steps month by month:
+ * every pooled count is a sum of counts that are each 0 or ≥ k, so it is 0 or ≥ k too, and nothing
+ * unpublished is used. A provider's merged-on counts keep its people at risk until its next step, as its
+ * own table does. Past the earliest last step of any provider the pooled curve stops, because what that
+ * provider withheld there (its tail) is unknown. Needs the same grid everywhere.
  */
 export function poolGrids(tables: readonly GridTable[]): { total: number; steps: GridStep[] } {
   if (tables.length === 0) return { total: 0, steps: [] };
   if (new Set(tables.map((t) => t.gridMonths)).size > 1) throw new Error('grid tables on different grids cannot be pooled');
-  const [first, ...rest] = tables.map((t) => new Set(t.steps.map((s) => s.month)));
-  const common = [...(first ?? [])].filter((m) => rest.every((r) => r.has(m))).sort((a, b) => a - b);
-  const steps = common.map((month, i) => {
-    const from = i === 0 ? -Infinity : (common[i - 1] ?? -Infinity);
-    let events = 0;
-    let censored = 0;
-    for (const t of tables)
-      for (const s of t.steps) {
-        if (s.month <= from || s.month > month) continue;
-        events += s.events;
-        censored += s.censored;
-      }
-    return { month, events, censored };
-  });
-  return { total: tables.reduce((a, t) => a + t.total, 0), steps };
+  const horizon = Math.min(...tables.map((t) => t.steps.at(-1)?.month ?? 0));
+  const byMonth = new Map<number, GridStep>();
+  for (const t of tables)
+    for (const s of t.steps) {
+      if (s.month > horizon) continue;
+      const cell = byMonth.get(s.month) ?? { month: s.month, events: 0, censored: 0 };
+      cell.events += s.events;
+      cell.censored += s.censored;
+      byMonth.set(s.month, cell);
+    }
+  return { total: tables.reduce((a, t) => a + t.total, 0), steps: [...byMonth.values()].sort((a, b) => a.month - b.month) };
 }

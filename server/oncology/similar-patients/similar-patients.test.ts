@@ -48,11 +48,11 @@ describe('similarPatients', () => {
     expect(result.statement).toBeNull();
     const curve = result.curves[0];
     expect(curve).toMatchObject({ treatment: 'fluorouracil + oxaliplatin', patients: 35, providers: ['a', 'b'] });
-    // Month 3: 10 deaths of 35 → 0.7143. Provider b published nothing at month 9, so a's five deaths there
-    // move to the next month both published (24, where everyone else is censored): 5 of 25 → 0.5714.
+    // Month 3: 10 deaths of 35 → 0.7143; month 9: a's 5 deaths of 25 → 0.5714; month 24: the 20 left are censored.
     expect(curve?.overallSurvival.map((p) => [p.month, p.atRisk, p.events, p.censored, p.survival])).toEqual([
       [3, 35, 10, 0, 0.7143],
-      [24, 25, 5, 20, 0.5714],
+      [9, 25, 5, 0, 0.5714],
+      [24, 20, 0, 20, 0.5714],
     ]);
     expect(curve?.overallSurvival[0]?.lower).toBeLessThan(0.7143);
   });
@@ -77,6 +77,18 @@ describe('similarPatients', () => {
     expect(result.treatments.find((t) => t.treatment === 'small')?.count).toBe('<5');
     expect(result.curves.map((c) => c.treatment)).toEqual([]);
     expect(shownCounts(result).filter((c) => c > 0 && c < 5)).toEqual([]);
+  });
+
+  it('stops the pooled curve where one provider withholds its tail', async () => {
+    const result = await similarPatients(
+      { cancerType: 'colorectal' },
+      asking({
+        // a: 5 deaths by month 3, 10 censored at month 24 → steps 3, 24. b: 5 deaths by month 3; its 3 later deaths and 4 censorings never qualify: withheld.
+        a: people('a', [{ treatment: 'x', n: 15, deaths: [1, 1, 1, 1, 1] }]),
+        b: people('b', [{ treatment: 'x', n: 12, deaths: [1, 1, 1, 1, 1, 13, 14, 15] }]),
+      }),
+    );
+    expect(result.curves[0]?.overallSurvival.map((p) => p.month)).toEqual([3]);
   });
 
   it('says when fewer than two providers answered', async () => {

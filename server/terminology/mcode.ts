@@ -70,7 +70,7 @@ export const DISEASE_STATUS = {
   worsened: { code: '271299001', display: "Patient's condition worsened", name: text('worsened', 'aggravation') },
 } as const;
 
-/** LOINC codes of the genomics report, variant and its components (mCODE STU3 GenomicVariant). */
+/** LOINC codes of the genomics report, variant and its components (Genomics Reporting IG as mCODE STU4 profiles it). */
 export const GENOMICS_LOINC = {
   variantAssessment: { code: '69548-6', display: 'Genetic variant assessment', name: text('Genetic variant', 'Variant génétique') },
   report: { code: '81247-9', display: 'Master HL7 genetic variant reporting panel', name: text('Genetic variant report', 'Compte rendu de variants génétiques') },

@@ -1,17 +1,24 @@
 import { refusal, type GateOperation, type Refusal } from './consent-gate';
 import { runTwinAggregate, ZTwinAggregateRequest, type TwinAggregateRequest } from './digital-twin-aggregate';
 import { researchCandidates, runAggregate, ZAggregateRequest, type AggregateRequest } from './research-aggregate';
+import { DifferencingGuard } from './differencing-guard';
+import { cohortsOf, runSimilarPatients, similarPatientCandidates, similarPatientsFollowUp, ZSimilarPatientsRequest, type SimilarPatientsRequest } from './similar-patients-aggregate';
 import { runSurvival, survivalCandidates, ZSurvivalRequest, type SurvivalRequest } from './survival-table';
+
+// One per provider process: what each requester was answered, for differencing protection.
+const guards = new Map<string, DifferencingGuard>();
+const guardOf = (provider: string) => guards.get(provider) ?? guards.set(provider, new DifferencingGuard()).get(provider) ?? new DifferencingGuard();
 
 type Issues = Array<{ path: PropertyKey[]; message: string }>;
 const invalid = (issues: Issues): Refusal => refusal(400, 'invalid', `invalid aggregate request: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
 
-type Parsed = { kind: 'twins'; request: TwinAggregateRequest } | { kind: 'survival'; request: SurvivalRequest } | { kind: 'research'; request: AggregateRequest };
+type Parsed = { kind: 'twins'; request: TwinAggregateRequest } | { kind: 'survival'; request: SurvivalRequest } | { kind: 'similar'; request: SimilarPatientsRequest } | { kind: 'research'; request: AggregateRequest };
 
 /**
  * `POST [base]/$aggregate`: research statistics. On the digital-twin cohort (anonymised) for the
  * dataset's aggregate-only purposes; on EHR or genomics records for HRESCH only, over the people the
- * gate's cohort decision lets through: counts (research-aggregate.ts) or a life table (survival-table.ts).
+ * gate's cohort decision lets through: counts (research-aggregate.ts), a life table (survival-table.ts), or
+ * similar patients' treatment mix and survival grids (similar-patients-aggregate.ts), guarded against differencing.
  */
 export function aggregateOperation(base: { provider: string }, body: unknown): GateOperation<Record<string, unknown>> {
   let parsed: Parsed | null = null;
@@ -33,6 +40,12 @@ export function aggregateOperation(base: { provider: string }, body: unknown): G
         parsed = { kind: 'survival', request: survival.data };
         return { kind: 'cohort', patients: await survivalCandidates(store, edr.datasetId, survival.data) };
       }
+      if (typeof body === 'object' && body !== null && 'similarPatients' in body) {
+        const similar = ZSimilarPatientsRequest.safeParse(body);
+        if (!similar.success) return invalid(similar.error.issues);
+        parsed = { kind: 'similar', request: similar.data };
+        return { kind: 'cohort', patients: await similarPatientCandidates(store, edr.datasetId, similar.data) };
+      }
       const research = ZAggregateRequest.safeParse(body);
       if (!research.success) return invalid(research.error.issues);
       parsed = { kind: 'research', request: research.data };
@@ -47,6 +60,16 @@ export function aggregateOperation(base: { provider: string }, body: unknown): G
           return { ...(await runTwinAggregate(store, parsed.request)), ...answered };
         case 'survival':
           return { ...(await runSurvival(store, { datasetId, request: parsed.request, permitted: patients })), ...answered };
+        case 'similar': {
+          // Differencing protection: refuse a cohort that differs from one this requester already got by 1–4 people.
+          const people = await similarPatientsFollowUp(store, datasetId, parsed.request, patients);
+          const cohorts = cohortsOf(people);
+          const guard = guardOf(base.provider);
+          const close = guard.tooClose(caller.edr.consumer, cohorts);
+          if (close !== null) return refusal(403, 'forbidden', `this cohort differs from one already answered to ${caller.edr.consumer} by fewer than 5 people; change the query by at least 5`);
+          guard.remember(caller.edr.consumer, cohorts);
+          return { ...runSimilarPatients({ request: parsed.request, people }), ...answered };
+        }
         case 'research':
           return { ...(await runAggregate(store, { datasetId, request: parsed.request, permitted: patients })), ...answered };
         default:

@@ -149,7 +149,7 @@ async function followUps(db: Database, input: { datasetId: string; cancerType?: 
 /**
  * Progression-free survival of an oncology cohort at this provider. The event is the first mCODE cancer
  * disease status "worsened" (LOINC 97509-4, SNOMED 271299001); people are censored at their last
- * assessment. The synthetic EHR records no deaths yet, so this is progression-free, not overall, survival.
+ * assessment (deaths are not counted here; overall survival by treatment is in similar-patients-aggregate.ts).
  */
 export async function runSurvival(db: Database, input: { datasetId: string; request: SurvivalRequest; permitted: readonly string[] }): Promise<SurvivalTable> {
   const people = await followUps(db, { datasetId: input.datasetId, cancerType: input.request.survival.cancerType, permitted: input.permitted });

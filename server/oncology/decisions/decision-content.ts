@@ -8,6 +8,12 @@ export const EVIDENCE_LEVELS = ['oncokb-1', 'oncokb-2', 'oncokb-3A', 'oncokb-3B'
 /** Further diagnostics a board commonly asks for before or beside treatment. */
 export const FURTHER_DIAGNOSTICS = ['re-biopsy', 'liquid-biopsy', 'germline-testing', 'genetic-counselling', 'imaging', 'pathology-review'] as const;
 
+/** Follow-up points after a board decision (MIRACUM MTB: 3, 6 and 12 months). */
+export const FOLLOW_UP_MONTHS = [3, 6, 12] as const;
+/** RECIST 1.1 best overall response (Eisenhauer et al., Eur J Cancer 2009), NE: not evaluable. */
+export const RESPONSES = ['CR', 'PR', 'SD', 'PD', 'NE'] as const;
+export const ZFollowUpMonthsSchema = z.union([z.literal(3), z.literal(6), z.literal(12)]);
+
 export const ZAttendeeSchema = z.object({ name: userText({ min: 2, max: 120 }), discipline: z.enum(DISCIPLINE_KEYS) });
 
 /** What a board decides on a case; stored as one JSON document per decision version. */

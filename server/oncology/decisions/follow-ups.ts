@@ -5,11 +5,8 @@ import type { tumourBoardCases} from '@/db/app/schema/tumour-boards';
 import { tumourBoardFollowUps } from '@/db/app/schema/tumour-boards';
 import { AUDIT_ACTIONS, AUDIT_SUBTYPES } from '@/server/audit/audit-codes';
 import { recordUserAction } from '@/server/audit/record-user-action';
+import type { FOLLOW_UP_MONTHS, RESPONSES } from './decision-content';
 
-/** Follow-up points after a board decision (MIRACUM MTB: 3, 6 and 12 months). */
-export const FOLLOW_UP_MONTHS = [3, 6, 12] as const;
-/** RECIST 1.1 best overall response (Eisenhauer et al., Eur J Cancer 2009), NE: not evaluable. */
-export const RESPONSES = ['CR', 'PR', 'SD', 'PD', 'NE'] as const;
 
 export interface TFollowUpInput {
   months: (typeof FOLLOW_UP_MONTHS)[number];

@@ -3,7 +3,8 @@ import { ROLES } from '@/server/auth/roles';
 import { boardsHandler, createSessionHandler, protocolHandler, sessionHandler, sessionsHandler } from './sessions.handler';
 import { ZBoardsInputSchema, ZBoardsOutputSchema, ZCreateSessionInputSchema, ZCreateSessionOutputSchema, ZProtocolOutputSchema, ZSessionInputSchema, ZSessionOutputSchema, ZSessionsInputSchema, ZSessionsOutputSchema } from './sessions.schema';
 import { casePageHandler, nominateHandler, setCaseStateHandler } from './cases.handler';
-import { ZCaseInputSchema, ZCasePageOutputSchema, ZNominateInputSchema, ZNominateOutputSchema, ZSetCaseStateInputSchema, ZSetCaseStateOutputSchema } from './cases.schema';
+import { ZNominateInputSchema, ZNominateOutputSchema } from './nominate.schema';
+import { ZCaseInputSchema, ZCasePageOutputSchema, ZSetCaseStateInputSchema, ZSetCaseStateOutputSchema } from './cases.schema';
 import { amendDecisionHandler, decisionFhirHandler, finaliseDecisionHandler, patientDecisionsHandler, recordFollowUpHandler, saveDecisionHandler } from './decisions.handler';
 import {
   ZAmendDecisionInputSchema,

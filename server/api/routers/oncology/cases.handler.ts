@@ -7,7 +7,8 @@ import { sessionById } from '@/server/oncology/boards/sessions';
 import { decisionVersions } from '@/server/oncology/decisions/decisions';
 import { followUpsOf } from '@/server/oncology/decisions/follow-ups';
 import { readPatientRecord } from '@/server/records/read-patient-record';
-import type { ZCaseInputSchema, ZNominateInputSchema, ZSetCaseStateInputSchema } from './cases.schema';
+import type { ZCaseInputSchema, ZSetCaseStateInputSchema } from './cases.schema';
+import type { ZNominateInputSchema } from './nominate.schema';
 
 type Args<S extends z.ZodType> = { ctx: TSignedInContext; input: z.infer<S> };
 

@@ -1,22 +1,10 @@
 import { z } from 'zod';
-import { userText } from '@/server/api/text-input';
-import { ZNationalId } from '@/server/records/national-id';
 import { ZItemSourceSchema } from '@/server/records/merged-record-schema';
 import { CASE_STATES } from '@/server/oncology/boards/case-states';
 import { CHECKLIST_ITEMS } from '@/server/oncology/boards/preparation-checklist';
-import { ZDecisionContentSchema } from '@/server/oncology/decisions/decision-content';
-import { FOLLOW_UP_MONTHS, RESPONSES } from '@/server/oncology/decisions/follow-ups';
+import { RESPONSES, ZDecisionContentSchema, ZFollowUpMonthsSchema } from '@/server/oncology/decisions/decision-content';
 import { ZRecordOutputSchema } from '../patients/record.schema';
 import { ZSessionSummarySchema } from './sessions.schema';
-
-export const ZNominateInputSchema = z.object({
-  sessionId: z.string().uuid(),
-  nationalId: ZNationalId,
-  // The question the board is to answer, one a colleague can act on.
-  question: userText({ min: 10, max: 1000 }),
-  standardOfCare: z.boolean().default(false),
-});
-export const ZNominateOutputSchema = z.object({ caseId: z.string().uuid() });
 
 export const ZCaseInputSchema = z.object({ caseId: z.string().uuid() });
 
@@ -37,7 +25,7 @@ export const ZDecisionVersionSchema = z.object({
 });
 
 export const ZFollowUpSchema = z.object({
-  months: z.union(FOLLOW_UP_MONTHS.map((m) => z.literal(m)) as [z.ZodLiteral<3>, z.ZodLiteral<6>, z.ZodLiteral<12>]),
+  months: ZFollowUpMonthsSchema,
   therapyGiven: z.boolean(),
   response: z.enum(RESPONSES),
   adverseEvents: z.string(),

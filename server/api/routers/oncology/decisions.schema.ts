@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { CarePlan } from '@medplum/fhirtypes';
 import { userText } from '@/server/api/text-input';
 import { ZNationalId } from '@/server/records/national-id';
-import { ZDecisionContentSchema } from '@/server/oncology/decisions/decision-content';
-import { FOLLOW_UP_MONTHS, RESPONSES } from '@/server/oncology/decisions/follow-ups';
+import { RESPONSES, ZDecisionContentSchema, ZFollowUpMonthsSchema } from '@/server/oncology/decisions/decision-content';
 import { CASE_STATES } from '@/server/oncology/boards/case-states';
 import { BOARD_KEYS } from '@/server/oncology/boards/board-kinds';
 import { ZDecisionVersionSchema } from './cases.schema';
@@ -28,7 +27,7 @@ export const ZAmendDecisionOutputSchema = z.object({ version: z.number().int() }
 
 export const ZRecordFollowUpInputSchema = z.object({
   caseId: z.string().uuid(),
-  months: z.union(FOLLOW_UP_MONTHS.map((m) => z.literal(m)) as [z.ZodLiteral<3>, z.ZodLiteral<6>, z.ZodLiteral<12>]),
+  months: ZFollowUpMonthsSchema,
   therapyGiven: z.boolean(),
   response: z.enum(RESPONSES),
   adverseEvents: userText({ min: 0, max: 2000 }),

@@ -3,8 +3,7 @@ import { userText } from '@/server/api/text-input';
 import { BOARD_KEYS, DISCIPLINE_KEYS } from '@/server/oncology/boards/board-kinds';
 import { CASE_STATES } from '@/server/oncology/boards/case-states';
 import { ZLocalTextSchema } from '@/server/records/merged-record-schema';
-import { ZDecisionContentSchema } from '@/server/oncology/decisions/decision-content';
-import { FOLLOW_UP_MONTHS, RESPONSES } from '@/server/oncology/decisions/follow-ups';
+import { RESPONSES, ZDecisionContentSchema, ZFollowUpMonthsSchema } from '@/server/oncology/decisions/decision-content';
 
 export const ZBoardsInputSchema = z.object({}).strict();
 export const ZBoardsOutputSchema = z.array(z.object({ key: z.enum(BOARD_KEYS), name: ZLocalTextSchema, quorum: z.array(z.enum(DISCIPLINE_KEYS)) }));
@@ -49,7 +48,7 @@ export const ZProtocolOutputSchema = ZSessionSummarySchema.extend({
       decision: z
         .object({ version: z.number().int(), status: z.enum(['draft', 'final']), content: ZDecisionContentSchema, amendmentReason: z.string().nullable(), signedByName: z.string().nullable(), signedAt: z.date().nullable(), contentHash: z.string().nullable() })
         .nullable(),
-      followUps: z.array(z.object({ months: z.union(FOLLOW_UP_MONTHS.map((m) => z.literal(m)) as [z.ZodLiteral<3>, z.ZodLiteral<6>, z.ZodLiteral<12>]), therapyGiven: z.boolean(), response: z.enum(RESPONSES), adverseEvents: z.string() })),
+      followUps: z.array(z.object({ months: ZFollowUpMonthsSchema, therapyGiven: z.boolean(), response: z.enum(RESPONSES), adverseEvents: z.string() })),
     }),
   ),
 });

@@ -27,9 +27,29 @@ export interface CancerType extends Concept {
   surgery: Concept;
   markers: TumourMarker[];
   therapies: MedicineDefinition[];
-  /** Actionable variants seen in this cancer (gene, HGNC id, transcript c. and p. HGVS). */
-  variants: Array<{ gene: string; hgnc: string; cHgvs: string; pHgvs: string }>;
+  /** Actionable variants seen in this cancer, the first the most common in the synthetic population. */
+  variants: CancerVariant[];
 }
+
+/**
+ * A somatic variant as a molecular report names it: a sequence variant with transcript c. and protein p.
+ * HGVS (HGVS nomenclature, varnomen.hgvs.org; RefSeq MANE transcripts), a copy-number gain, or a fusion
+ * with its 5' partner. `label` is the short name the knowledge base reads ("EGFR L858R").
+ */
+export interface CancerVariant {
+  gene: string;
+  hgnc: string;
+  kind: 'sequence' | 'amplification' | 'fusion';
+  label: string;
+  cHgvs?: string;
+  pHgvs?: string;
+  partner?: { gene: string; hgnc: string };
+}
+
+const EGFR = { gene: 'EGFR', hgnc: 'HGNC:3236' };
+const KRAS = { gene: 'KRAS', hgnc: 'HGNC:6407' };
+const BRAF_V600E: CancerVariant = { gene: 'BRAF', hgnc: 'HGNC:1097', kind: 'sequence', label: 'BRAF V600E', cHgvs: 'NM_004333.6:c.1799T>A', pHgvs: 'NP_004324.2:p.Val600Glu' };
+const KRAS_G12C: CancerVariant = { ...KRAS, kind: 'sequence', label: 'KRAS G12C', cHgvs: 'NM_004985.5:c.34G>T', pHgvs: 'NP_004976.2:p.Gly12Cys' };
 
 const ADENOCARCINOMA: Concept = { snomed: '35917007', display: 'Adenocarcinoma, no subtype', name: text('Adenocarcinoma', 'Adénocarcinome') };
 const M = CANCER_MEDICINES;
@@ -54,7 +74,10 @@ export const CANCER_TYPES: readonly CancerType[] = [
       { loinc: '48676-1', display: 'HER2 [Interpretation] in Tissue', name: text('HER2', 'HER2'), values: ['Negative', 'Positive'] },
     ],
     therapies: [M.letrozole, M.trastuzumab, M.paclitaxel],
-    variants: [{ gene: 'PIK3CA', hgnc: 'HGNC:8975', cHgvs: 'NM_006218.4:c.3140A>G', pHgvs: 'NP_006209.2:p.His1047Arg' }],
+    variants: [
+      { gene: 'PIK3CA', hgnc: 'HGNC:8975', kind: 'sequence', label: 'PIK3CA H1047R', cHgvs: 'NM_006218.4:c.3140A>G', pHgvs: 'NP_006209.2:p.His1047Arg' },
+      { gene: 'ERBB2', hgnc: 'HGNC:3430', kind: 'amplification', label: 'ERBB2 amplification' },
+    ],
   },
   {
     key: 'lung',
@@ -68,8 +91,13 @@ export const CANCER_TYPES: readonly CancerType[] = [
     markers: [{ loinc: '83052-1', display: 'PD-L1 by immune stain in Tissue', name: text('PD-L1', 'PD-L1'), values: ['Positive', 'Negative'] }],
     therapies: [M.osimertinib, M.pembrolizumab, M.carboplatin],
     variants: [
-      { gene: 'EGFR', hgnc: 'HGNC:3236', cHgvs: 'NM_005228.5:c.2573T>G', pHgvs: 'NP_005219.2:p.Leu858Arg' },
-      { gene: 'KRAS', hgnc: 'HGNC:6407', cHgvs: 'NM_004985.5:c.34G>T', pHgvs: 'NP_004976.2:p.Gly12Cys' },
+      { ...EGFR, kind: 'sequence', label: 'EGFR L858R', cHgvs: 'NM_005228.5:c.2573T>G', pHgvs: 'NP_005219.2:p.Leu858Arg' },
+      KRAS_G12C,
+      { ...EGFR, kind: 'sequence', label: 'EGFR exon 19 deletion', cHgvs: 'NM_005228.5:c.2235_2249del', pHgvs: 'NP_005219.2:p.Glu746_Ala750del' },
+      // T790M: the resistance mutation found at re-biopsy after a first-generation EGFR inhibitor.
+      { ...EGFR, kind: 'sequence', label: 'EGFR T790M', cHgvs: 'NM_005228.5:c.2369C>T', pHgvs: 'NP_005219.2:p.Thr790Met' },
+      { gene: 'ALK', hgnc: 'HGNC:427', kind: 'fusion', label: 'EML4-ALK fusion', partner: { gene: 'EML4', hgnc: 'HGNC:1316' } },
+      BRAF_V600E,
     ],
   },
   {
@@ -84,8 +112,10 @@ export const CANCER_TYPES: readonly CancerType[] = [
     markers: [{ loinc: '2039-6', display: 'Carcinoembryonic Ag [Mass/volume] in Serum or Plasma', name: text('CEA', 'ACE'), values: ['ng/mL'] }],
     therapies: [M.oxaliplatin, M.fluorouracil, M.encorafenib, M.cetuximab],
     variants: [
-      { gene: 'BRAF', hgnc: 'HGNC:1097', cHgvs: 'NM_004333.6:c.1799T>A', pHgvs: 'NP_004324.2:p.Val600Glu' },
-      { gene: 'KRAS', hgnc: 'HGNC:6407', cHgvs: 'NM_004985.5:c.35G>A', pHgvs: 'NP_004976.2:p.Gly12Asp' },
+      BRAF_V600E,
+      { ...KRAS, kind: 'sequence', label: 'KRAS G12D', cHgvs: 'NM_004985.5:c.35G>A', pHgvs: 'NP_004976.2:p.Gly12Asp' },
+      KRAS_G12C,
+      { gene: 'NTRK1', hgnc: 'HGNC:8031', kind: 'fusion', label: 'TPM3-NTRK1 fusion', partner: { gene: 'TPM3', hgnc: 'HGNC:12012' } },
     ],
   },
   {
@@ -99,6 +129,6 @@ export const CANCER_TYPES: readonly CancerType[] = [
     surgery: { snomed: '177302008', display: 'Wide local excision of skin lesion', name: text('Wide local excision', 'Exérèse large') },
     markers: [{ loinc: '14804-9', display: 'Lactate dehydrogenase [Enzymatic activity/volume] in Serum or Plasma', name: text('LDH', 'LDH'), values: ['U/L'] }],
     therapies: [M.dabrafenib, M.trametinib, M.nivolumab],
-    variants: [{ gene: 'BRAF', hgnc: 'HGNC:1097', cHgvs: 'NM_004333.6:c.1799T>A', pHgvs: 'NP_004324.2:p.Val600Glu' }],
+    variants: [BRAF_V600E],
   },
 ];

@@ -13,6 +13,8 @@ export const CODE_SYSTEMS = {
   ajcc: 'http://cancerstaging.org',
   hgnc: 'http://www.genenames.org/geneId',
   hgvs: 'http://varnomen.hgvs.org',
+  sequenceOntology: 'http://www.sequenceontology.org',
+  observationInterpretation: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation',
   conditionClinical: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
   conditionVerification: 'http://terminology.hl7.org/CodeSystem/condition-ver-status',
   conditionCategory: 'http://terminology.hl7.org/CodeSystem/condition-category',

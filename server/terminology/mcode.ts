@@ -1,7 +1,7 @@
 import { text, type LocalText } from './display';
 
 /**
- * mCODE STU3 (hl7.org/fhir/us/mcode/STU3): profile URLs and the LOINC codes of staging, ECOG, disease
+ * mCODE (hl7.org/fhir/us/mcode; the resources validate against STU4, package hl7.fhir.us.mcode 4.0.0): profile URLs and the LOINC codes of staging, ECOG, disease
  * status and genomics, with names for people.
  */
 export const MCODE = {
@@ -33,6 +33,20 @@ export const STAGING_DISPLAY = {
   n: 'Regional lymph nodes.clinical [Class] Cancer',
   m: 'Distant metastases.clinical [Class] Cancer',
   group: 'Stage group.clinical Cancer',
+} as const;
+
+export const PATHOLOGICAL_STAGING_DISPLAY = {
+  t: 'Primary tumor.pathology [Class] Cancer',
+  n: 'Regional lymph nodes.pathology [Class] Cancer',
+  m: 'Distant metastases.pathology [Class] Cancer',
+  group: 'Stage group.pathology Cancer',
+} as const;
+
+/** mCODE laterality qualifier on the body site (SNOMED CT qualifier values). */
+export const LATERALITY_EXTENSION = 'http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier';
+export const LATERALITY = {
+  left: { code: '7771000', display: 'Left', name: text('left', 'gauche') },
+  right: { code: '24028007', display: 'Right', name: text('right', 'droit') },
 } as const;
 
 export const ECOG_LOINC = '89247-1';
@@ -67,6 +81,17 @@ export const GENOMICS_LOINC = {
   present: { code: 'LA9633-4', display: 'Present', name: text('present', 'présent') },
   sequencing: { code: 'LA26398-0', display: 'Sequencing', name: text('sequencing', 'séquençage') },
   somatic: { code: 'LA6684-0', display: 'Somatic', name: text('somatic', 'somatique') },
+  dnaChangeType: { code: '48019-4', display: 'DNA change type', name: text('DNA change type', 'Type de variation ADN') },
+  copyNumber: { code: '82155-3', display: 'Genomic structural variant copy number', name: text('Copy number', 'Nombre de copies') },
+  /** Microsatellite instability and tumour mutational burden, reported as tumour markers. */
+  msi: { code: '81695-9', display: 'Microsatellite instability [Interpretation] in Cancer specimen Qualitative', name: text('Microsatellite instability', 'Instabilité microsatellitaire') },
+  tmb: { code: '94076-7', display: 'Mutations/Megabase [# Ratio] in Tumor', name: text('Tumour mutational burden', 'Charge mutationnelle tumorale') },
+} as const;
+
+/** Sequence Ontology terms of the DNA change types the synthetic reports use (sequenceontology.org). */
+export const SEQUENCE_ONTOLOGY = {
+  gene_fusion: { code: 'SO:0001565', display: 'gene_fusion' },
+  copy_number_gain: { code: 'SO:0001742', display: 'copy_number_gain' },
 } as const;
 
 /** The kinds of mCODE item the record shows, keyed by profile, with their names. */

@@ -29,6 +29,7 @@ export const CANCER_MEDICINES = {
   letrozole: { atc: 'L02BG04', name: text('letrozole', 'létrozole') },
   trastuzumab: { atc: 'L01FD01', name: text('trastuzumab', 'trastuzumab') },
   paclitaxel: { atc: 'L01CD01', name: text('paclitaxel', 'paclitaxel') },
+  gefitinib: { atc: 'L01EB01', name: text('gefitinib', 'géfitinib') },
   osimertinib: { atc: 'L01EB04', name: text('osimertinib', 'osimertinib') },
   pembrolizumab: { atc: 'L01FF02', name: text('pembrolizumab', 'pembrolizumab') },
   carboplatin: { atc: 'L01XA02', name: text('carboplatin', 'carboplatine') },
@@ -39,7 +40,16 @@ export const CANCER_MEDICINES = {
   dabrafenib: { atc: 'L01EC02', name: text('dabrafenib', 'dabrafénib') },
   trametinib: { atc: 'L01EE01', name: text('trametinib', 'tramétinib') },
   nivolumab: { atc: 'L01FF01', name: text('nivolumab', 'nivolumab') },
+  alectinib: { atc: 'L01ED03', name: text('alectinib', 'alectinib') },
+  larotrectinib: { atc: 'L01EX12', name: text('larotrectinib', 'larotrectinib') },
+  sotorasib: { atc: 'L01XX73', name: text('sotorasib', 'sotorasib') },
+  panitumumab: { atc: 'L01FE02', name: text('panitumumab', 'panitumumab') },
+  fulvestrant: { atc: 'L02BA03', name: text('fulvestrant', 'fulvestrant') },
+  alpelisib: { atc: 'L01EM03', name: text('alpelisib', 'alpélisib') },
+  irinotecan: { atc: 'L01CE02', name: text('irinotecan', 'irinotécan') },
+  pemetrexed: { atc: 'L01BA04', name: text('pemetrexed', 'pémétrexed') },
 } as const satisfies Record<string, MedicineDefinition>;
+export type CancerMedicine = keyof typeof CANCER_MEDICINES;
 
 /** Routes of administration (SNOMED CT), with names for people. */
 export const ROUTES = {

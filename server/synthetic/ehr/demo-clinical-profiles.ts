@@ -37,9 +37,10 @@ export const DEMO_CLINICAL_PROFILES: Record<string, { diabetes: DiabetesProfile 
     diabetes: null,
     oncology: { cancer: cancer('breast'), diagnosedMonthsAgo: 20, stage: 'III', t: 'T3', n: 'N1', m: 'M0', ecog: 0, variantIndex: 0, markerValues: ['Positive', 'Positive', 'Negative'], status: 'worsened' },
   },
-  // Luc Klein: metastatic colon cancer with BRAF V600E (encorafenib + cetuximab, BEACON) and type 2 diabetes.
+  // Luc Klein: metastatic colon cancer with KRAS G12C and type 2 diabetes: a G12C inhibitor only with an
+  // anti-EGFR antibody (sotorasib + panitumumab, adagrasib + cetuximab), not as monotherapy; microsatellite stable.
   '1955012600062': {
     diabetes: { diagnosedYearsAgo: 9, hba1cNow: 61, bmi: 29.1, egfrNow: 74, altNow: 30, therapy: ['metformin', 'empagliflozin'], comorbidities: ['hypertension'] },
-    oncology: { cancer: cancer('colorectal'), diagnosedMonthsAgo: 11, stage: 'IV', t: 'T3', n: 'N1', m: 'M1', ecog: 1, variantIndex: 0, markerValues: ['18.4'], status: 'worsened' },
+    oncology: { cancer: cancer('colorectal'), diagnosedMonthsAgo: 11, stage: 'IV', t: 'T3', n: 'N1', m: 'M1', ecog: 1, variantIndex: 2, markerValues: ['18.4'], status: 'worsened', msiHigh: false },
   },
 };

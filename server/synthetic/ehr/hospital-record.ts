@@ -13,12 +13,14 @@ import type {
 import { CODE_SYSTEMS as SYSTEMS, NATIONAL_HEALTH_ID_SYSTEM, medicalRecordNumberSystem } from '@/server/terminology/code-systems';
 import { CONDITIONS, SNOMED_OTHER, type ConditionDefinition } from '@/server/terminology/conditions';
 import { LABS, OTHER_LAB_CODES, type LabDefinition } from '@/server/terminology/labs';
-import { DIABETES_MEDICINES } from '@/server/terminology/medications';
-import { DISEASE_STATUS, DISEASE_STATUS_DISPLAY, DISEASE_STATUS_LOINC, ECOG_ANSWERS, ECOG_DISPLAY, ECOG_LOINC, MCODE, STAGING_DISPLAY, STAGING_LOINC } from '@/server/terminology/mcode';
+import { CANCER_MEDICINES, DIABETES_MEDICINES } from '@/server/terminology/medications';
+import { DISEASE_STATUS, DISEASE_STATUS_DISPLAY, DISEASE_STATUS_LOINC, ECOG_ANSWERS, ECOG_DISPLAY, ECOG_LOINC, LATERALITY, LATERALITY_EXTENSION, MCODE, PATHOLOGICAL_STAGING_DISPLAY, STAGING_DISPLAY, STAGING_LOINC } from '@/server/terminology/mcode';
 import { hba1cPercentFromMmolMol } from '@/server/terminology/units';
 import { syntheticDosage } from './doses';
 import type { StoredResource } from '@/server/fhir/stored-resource';
 import type { DataCategory } from '@/server/fhir/data-category';
+import { molecularReport } from './genomics-record';
+import { oncologyCourse } from './oncology-course';
 import { REFERENCE_DATE, type Person } from './people';
 import { createRandom, mixSeed, type Random } from './random';
 
@@ -78,8 +80,10 @@ class RecordBuilder {
   }
 }
 
-function patientResource(b: RecordBuilder): Patient & { id: string } {
+function patientResource(b: RecordBuilder, seed: number): Patient & { id: string } {
   const p = b.person;
+  const death = oncologyCourse(p, seed)?.deathMonths ?? null;
+  const diagnosed = p.oncology ? daysBefore(p.oncology.diagnosedMonthsAgo * 30) : null;
   return {
     resourceType: 'Patient',
     id: b.patientId,
@@ -93,6 +97,8 @@ function patientResource(b: RecordBuilder): Patient & { id: string } {
     gender: p.sex,
     birthDate: p.birthDate,
     address: [{ country: 'LU' }],
+    // Date of death (mCODE CancerPatient; the base of overall survival).
+    ...(death !== null && diagnosed ? { deceasedDateTime: iso(monthsAfter(diagnosed, death)), active: false } : {}),
   };
 }
 
@@ -221,10 +227,11 @@ function diabetesHistory(b: RecordBuilder, r: Random, shareOfVisits: number): vo
   b.add(report as StoredResource['resource'], 'laboratory');
 }
 
-function stagingObservation(b: RecordBuilder, profile: string, loinc: string, display: string, value: string, date: Date, conditionId: string): void {
+function stagingObservation(b: RecordBuilder, profile: string, loinc: string, display: string, value: string, date: Date, conditionId: string, members: string[] = []): string {
+  const id = b.nextId('obs');
   const obs: Observation = {
     resourceType: 'Observation',
-    id: b.nextId('obs'),
+    id,
     meta: { profile: [profile] },
     status: 'final',
     category: [cc(SYSTEMS.observationCategory, 'survey', 'Survey')],
@@ -234,16 +241,61 @@ function stagingObservation(b: RecordBuilder, profile: string, loinc: string, di
     valueCodeableConcept: cc(SYSTEMS.ajcc, value, value),
     focus: [{ reference: `Condition/${conditionId}` }],
     method: cc(SYSTEMS.snomed, SNOMED_OTHER.ajcc8.code, SNOMED_OTHER.ajcc8.display),
+    ...(members.length ? { hasMember: members.map((m) => ({ reference: `Observation/${m}` })) } : {}),
+  };
+  b.add(obs as StoredResource['resource'], 'oncology');
+  return id;
+}
+
+/** TNM categories and stage group (AJCC 8th edition), clinical ("c" prefix) or pathological ("p"). */
+function staging(b: RecordBuilder, kind: 'clinical' | 'pathological', tnm: { t: string; n: string; m: string; stage: string }, date: Date, conditionId: string): void {
+  const L = STAGING_LOINC[kind];
+  const D = kind === 'clinical' ? STAGING_DISPLAY : PATHOLOGICAL_STAGING_DISPLAY;
+  const prefix = kind === 'clinical' ? 'c' : 'p';
+  const t = stagingObservation(b, MCODE.tnmT, L.t, D.t, `${prefix}${tnm.t}`, date, conditionId);
+  const n = stagingObservation(b, MCODE.tnmN, L.n, D.n, `${prefix}${tnm.n}`, date, conditionId);
+  const m = stagingObservation(b, MCODE.tnmM, L.m, D.m, `${kind === 'pathological' && tnm.m === 'M0' ? 'c' : prefix}${tnm.m}`, date, conditionId);
+  stagingObservation(b, MCODE.stageGroup, L.group, D.group, tnm.stage, date, conditionId, [t, n, m]);
+}
+
+const monthsAfter = (start: Date, months: number): Date => new Date(start.getTime() + months * 30.4375 * DAY);
+
+function diseaseStatus(b: RecordBuilder, conditionId: string, status: (typeof DISEASE_STATUS)[keyof typeof DISEASE_STATUS], date: Date): void {
+  const obs: Observation = {
+    resourceType: 'Observation',
+    id: b.nextId('obs'),
+    meta: { profile: [MCODE.diseaseStatus] },
+    status: 'final',
+    category: [cc(SYSTEMS.observationCategory, 'survey', 'Survey')],
+    code: cc(SYSTEMS.loinc, DISEASE_STATUS_LOINC, DISEASE_STATUS_DISPLAY),
+    subject: b.subject,
+    focus: [{ reference: `Condition/${conditionId}` }],
+    effectiveDateTime: iso(date),
+    valueCodeableConcept: cc(SYSTEMS.snomed, status.code, status.display),
   };
   b.add(obs as StoredResource['resource'], 'oncology');
 }
 
-function oncologyCase(b: RecordBuilder, r: Random, full: boolean): void {
+/**
+ * An oncology case in mCODE STU4 terms: primary cancer condition (ICD-10 and SNOMED CT, histology,
+ * laterality), clinical and pathological TNM with stage group, tumour markers, ECOG, surgery,
+ * radiotherapy, systemic therapy lines, disease status every three months (worsened at each
+ * progression), and the molecular report the lab sent. The treating (first) hospital holds all of it;
+ * the second holds the condition and the latest assessments.
+ */
+function oncologyCase(b: RecordBuilder, r: Random, full: boolean, seed: number): void {
   const o = b.person.oncology;
-  if (!o) return;
+  const course = oncologyCourse(b.person, seed);
+  if (!o || !course) return;
   const diagnosed = daysBefore(o.diagnosedMonthsAgo * 30);
   const c = o.cancer;
+  const variant = o.variantIndex === null ? null : (c.variants[o.variantIndex] ?? null);
   const conditionId = b.nextId('cond');
+  const laterality = course.laterality ? LATERALITY[course.laterality] : null;
+  const bodySite: CodeableConcept = {
+    ...cc(SYSTEMS.snomed, c.bodySite.snomed, c.bodySite.display),
+    ...(laterality ? { extension: [{ url: LATERALITY_EXTENSION, valueCodeableConcept: cc(SYSTEMS.snomed, laterality.code, laterality.display) }] } : {}),
+  };
   const primary: Condition = {
     resourceType: 'Condition',
     id: conditionId,
@@ -251,23 +303,22 @@ function oncologyCase(b: RecordBuilder, r: Random, full: boolean): void {
     extension: [{ url: MCODE.histologyExtension, valueCodeableConcept: cc(SYSTEMS.snomed, c.histology.snomed, c.histology.display) }],
     clinicalStatus: cc(SYSTEMS.conditionClinical, 'active', 'Active'),
     verificationStatus: cc(SYSTEMS.conditionVerification, 'confirmed', 'Confirmed'),
-    category: [cc(SYSTEMS.snomed, SNOMED_OTHER.disease.code, SNOMED_OTHER.disease.display)],
+    category: [cc(SYSTEMS.conditionCategory, 'problem-list-item', 'Problem List Item'), cc(SYSTEMS.snomed, SNOMED_OTHER.disease.code, SNOMED_OTHER.disease.display)],
     code: { coding: [{ system: SYSTEMS.snomed, code: c.snomed, display: c.display }, { system: SYSTEMS.icd10, code: c.icd10 }], text: c.display },
-    bodySite: [cc(SYSTEMS.snomed, c.bodySite.snomed, c.bodySite.display)],
+    bodySite: [bodySite],
     subject: b.subject,
     onsetDateTime: iso(diagnosed),
     recordedDate: iso(diagnosed),
   };
   b.add(primary as StoredResource['resource'], 'oncology');
   encounter(b, diagnosed, cc(SYSTEMS.snomed, c.snomed, c.display), r);
+  // Follow-up ends today, or at death.
+  const lastMonth = course.deathMonths ?? o.diagnosedMonthsAgo;
   if (full) {
-    const L = STAGING_LOINC.clinical;
-    stagingObservation(b, MCODE.tnmT, L.t, STAGING_DISPLAY.t, `c${o.t}`, diagnosed, conditionId);
-    stagingObservation(b, MCODE.tnmN, L.n, STAGING_DISPLAY.n, `c${o.n}`, diagnosed, conditionId);
-    stagingObservation(b, MCODE.tnmM, L.m, STAGING_DISPLAY.m, `c${o.m}`, diagnosed, conditionId);
-    stagingObservation(b, MCODE.stageGroup, L.group, STAGING_DISPLAY.group, o.stage, diagnosed, conditionId);
+    staging(b, 'clinical', { t: o.t, n: o.n, m: o.m, stage: o.stage }, diagnosed, conditionId);
     c.markers.forEach((marker, i) => {
-      const value = o.markerValues[i] ?? 'Negative';
+      // An ERBB2-amplified breast cancer is HER2-positive by definition (ASCO/CAP 2018: ISH amplified).
+      const value = variant?.kind === 'amplification' && marker.loinc === '48676-1' ? 'Positive' : (o.markerValues[i] ?? 'Negative');
       const numeric = Number(value);
       const obs: Observation = {
         resourceType: 'Observation',
@@ -284,18 +335,22 @@ function oncologyCase(b: RecordBuilder, r: Random, full: boolean): void {
       };
       b.add(obs as StoredResource['resource'], 'oncology');
     });
-    const surgery: Procedure = {
-      resourceType: 'Procedure',
-      id: b.nextId('proc'),
-      meta: { profile: [MCODE.surgery] },
-      status: 'completed',
-      code: cc(SYSTEMS.snomed, c.surgery.snomed, c.surgery.display),
-      subject: b.subject,
-      performedDateTime: iso(new Date(diagnosed.getTime() + r.int(14, 40) * DAY)),
-      reasonReference: [{ reference: `Condition/${conditionId}` }],
-      bodySite: [cc(SYSTEMS.snomed, c.bodySite.snomed, c.bodySite.display)],
-    };
-    if (o.stage !== 'IV') b.add(surgery as StoredResource['resource'], 'oncology');
+    if (o.stage !== 'IV') {
+      const operated = new Date(diagnosed.getTime() + r.int(14, 40) * DAY);
+      const surgery: Procedure = {
+        resourceType: 'Procedure',
+        id: b.nextId('proc'),
+        meta: { profile: [MCODE.surgery] },
+        status: 'completed',
+        code: cc(SYSTEMS.snomed, c.surgery.snomed, c.surgery.display),
+        subject: b.subject,
+        performedDateTime: iso(operated),
+        reasonReference: [{ reference: `Condition/${conditionId}` }],
+        bodySite: [bodySite],
+      };
+      b.add(surgery as StoredResource['resource'], 'oncology');
+      if (course.pathological) staging(b, 'pathological', course.pathological, new Date(operated.getTime() + 7 * DAY), conditionId);
+    }
     if (o.stage === 'III' || r.chance(0.3)) {
       const rt: Procedure = {
         resourceType: 'Procedure',
@@ -309,20 +364,27 @@ function oncologyCase(b: RecordBuilder, r: Random, full: boolean): void {
       };
       b.add(rt as StoredResource['resource'], 'oncology');
     }
-    const therapy = o.variantIndex !== null && c.variants[o.variantIndex] ? c.therapies[0] : c.therapies[c.therapies.length - 1];
-    if (therapy) {
-      const rx: MedicationRequest = {
-        resourceType: 'MedicationRequest',
-        id: b.nextId('medrx'),
-        meta: { profile: [MCODE.medicationRequest] },
-        status: 'active',
-        intent: 'order',
-        medicationCodeableConcept: cc(SYSTEMS.atc, therapy.atc, therapy.name.en),
-        subject: b.subject,
-        authoredOn: iso(new Date(diagnosed.getTime() + 45 * DAY)),
-        reasonReference: [{ reference: `Condition/${conditionId}` }],
-      };
-      b.add(rx as StoredResource['resource'], 'oncology');
+    for (const line of course.lines) {
+      for (const drug of line.drugs) {
+        const medicine = CANCER_MEDICINES[drug];
+        const ended = line.endMonths !== null && line.endMonths <= lastMonth;
+        const rx: MedicationRequest = {
+          resourceType: 'MedicationRequest',
+          id: b.nextId('medrx'),
+          meta: { profile: [MCODE.medicationRequest] },
+          status: ended ? (line.setting === 'adjuvant' ? 'completed' : 'stopped') : 'active',
+          intent: 'order',
+          medicationCodeableConcept: cc(SYSTEMS.atc, medicine.atc, medicine.name.en),
+          subject: b.subject,
+          requester: { display: `Oncology department, ${b.provider}` },
+          authoredOn: iso(monthsAfter(diagnosed, line.startMonths)),
+          reasonReference: [{ reference: `Condition/${conditionId}` }],
+          // The line of therapy, as tumour boards and trials count it (0: adjuvant, not a line).
+          note: [{ text: line.setting === 'adjuvant' ? 'adjuvant therapy' : `line ${line.line} (advanced disease)` }],
+          dispenseRequest: { validityPeriod: { start: iso(monthsAfter(diagnosed, line.startMonths)), ...(ended && line.endMonths !== null ? { end: iso(monthsAfter(diagnosed, line.endMonths)) } : {}) } },
+        };
+        b.add(rx as StoredResource['resource'], 'oncology');
+      }
     }
     const ecog: Observation = {
       resourceType: 'Observation',
@@ -332,29 +394,28 @@ function oncologyCase(b: RecordBuilder, r: Random, full: boolean): void {
       category: [cc(SYSTEMS.observationCategory, 'survey', 'Survey')],
       code: cc(SYSTEMS.loinc, ECOG_LOINC, ECOG_DISPLAY),
       subject: b.subject,
-      effectiveDateTime: iso(daysBefore(r.int(5, 30))),
+      effectiveDateTime: iso(course.deathMonths === null ? daysBefore(r.int(5, 30)) : monthsAfter(diagnosed, Math.max(0, course.deathMonths - 1))),
       valueInteger: o.ecog,
       interpretation: [cc(SYSTEMS.loinc, ECOG_ANSWERS[o.ecog], `ECOG ${o.ecog}`)],
     };
     b.add(ecog as StoredResource['resource'], 'oncology');
+    for (const res of molecularReport({ patientId: b.patientId, person: b.person, datasetId: EHR_DATASET_ID, seed })) b.add(res.resource, res.dataCategory);
   }
-  for (const monthsAgo of full ? [6, 3, 0] : [0]) {
-    if (monthsAgo > o.diagnosedMonthsAgo) continue;
-    const status = monthsAgo === 0 ? DISEASE_STATUS[o.status] : DISEASE_STATUS.stable;
-    const obs: Observation = {
-      resourceType: 'Observation',
-      id: b.nextId('obs'),
-      meta: { profile: [MCODE.diseaseStatus] },
-      status: 'final',
-      category: [cc(SYSTEMS.observationCategory, 'survey', 'Survey')],
-      code: cc(SYSTEMS.loinc, DISEASE_STATUS_LOINC, DISEASE_STATUS_DISPLAY),
-      subject: b.subject,
-      focus: [{ reference: `Condition/${conditionId}` }],
-      effectiveDateTime: iso(daysBefore(monthsAgo * 30 + r.int(0, 10))),
-      valueCodeableConcept: cc(SYSTEMS.snomed, status.code, status.display),
-    };
-    b.add(obs as StoredResource['resource'], 'oncology');
+  // Disease status every three months (the first assessment three months after diagnosis); the second
+  // hospital sees only the latest two. "Worsened" at the assessment that found each progression, then
+  // "improved" or "stable" on the next line.
+  const assessments: Array<{ month: number; status: (typeof DISEASE_STATUS)[keyof typeof DISEASE_STATUS] }> = [];
+  let seen = 0;
+  for (let m = 3; m <= lastMonth + 0.01; m += 3) {
+    const progressed = course.progressions.filter((p) => p <= m).length;
+    const status = progressed > seen ? DISEASE_STATUS.worsened : m === 3 && o.status === 'improved' ? DISEASE_STATUS.improved : progressed > 0 && r.chance(0.3) ? DISEASE_STATUS.improved : DISEASE_STATUS.stable;
+    seen = progressed;
+    assessments.push({ month: m, status });
   }
+  // The latest assessment (today, or just before death) says what the story says.
+  const latest = course.deathMonths !== null ? DISEASE_STATUS.worsened : DISEASE_STATUS[o.status];
+  assessments.push({ month: lastMonth, status: latest });
+  for (const a of full ? assessments : assessments.slice(-2)) diseaseStatus(b, conditionId, a.status, monthsAfter(diagnosed, a.month));
 }
 
 /** Logical Patient id of a person at a provider (stable across runs). */
@@ -371,7 +432,7 @@ export function hospitalRecord(seed: number, provider: string, person: Person): 
   const r = createRandom(mixSeed(seed, person.index, provider === 'moselle-clinic' ? 3 : 2));
   const b = new RecordBuilder(provider, person, patientIdAt(provider, person));
   const primary = person.heldBy[0] === provider;
-  b.add(patientResource(b), 'demographics');
+  b.add(patientResource(b, seed), 'demographics');
   if (!person.diabetes && !person.oncology) {
     // Everyone else: one visit with vital signs.
     const date = daysBefore(r.int(10, 700));
@@ -384,6 +445,6 @@ export function hospitalRecord(seed: number, provider: string, person: Person): 
     if (r.chance(0.3)) condition(b, CONDITIONS.hypertension, daysBefore(r.int(400, 3000)));
   }
   diabetesHistory(b, r, primary ? 1 : 0.5);
-  oncologyCase(b, r, primary);
+  oncologyCase(b, r, primary, seed);
   return b.out;
 }

@@ -30,7 +30,10 @@ export interface OncologyProfile {
   /** Index into cancer.variants of the actionable variant found by the genomics lab, or null. */
   variantIndex: number | null;
   markerValues: string[];
+  /** The latest disease status; for demo patients it fixes the course (oncology-course.ts). */
   status: 'improved' | 'stable' | 'worsened';
+  /** MSI-H / dMMR when set; drawn in oncology-course.ts when absent. */
+  msiHigh?: boolean;
 }
 
 export interface Person {

@@ -27,7 +27,7 @@ export function* peopleAt(provider: string, perHospital: number, seed = EHR_SEED
 /** All resources a provider holds, person by person (generated lazily, so 100k patients fit in memory). */
 export function* recordsAt(provider: string, perHospital: number, seed = EHR_SEED): Generator<{ person: Person; resources: StoredResource[] }> {
   for (const person of peopleAt(provider, perHospital, seed)) {
-    const resources = provider === PROVIDER_IDS.research ? genomicsRecord(provider, person) : hospitalRecord(seed, provider, person);
+    const resources = provider === PROVIDER_IDS.research ? genomicsRecord(provider, person, seed) : hospitalRecord(seed, provider, person);
     yield { person, resources };
   }
 }

@@ -10,6 +10,7 @@ import { useRecordFormat } from '@/components/records/use-record-format';
 import { CaseItems } from './case-items';
 import { CaseTimeline } from './case-timeline';
 import { DecisionEditor } from './decision-editor';
+import { EvidencePanel } from './evidence-panel';
 import { FollowUps } from './follow-ups';
 import { PreparationChecklist } from './preparation-checklist';
 import { StateBadge } from './state-badge';
@@ -72,6 +73,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         <CaseTimeline record={record} />
       </section>
       <PreparationChecklist caseId={caseId} state={data.case.state} checklist={data.checklist} acceptedMissing={data.case.acceptedMissing} />
+      <EvidencePanel evidence={data.evidence} />
       <CaseItems record={record} />
       {data.case.standardOfCare ? (
         <p className="notice">{t('standardOfCareNoDecision')}</p>

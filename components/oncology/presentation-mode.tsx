@@ -8,6 +8,7 @@ import { useTRPC } from '@/components/trpc/trpc-provider';
 import { useRecordFormat } from '@/components/records/use-record-format';
 import { CaseTimeline } from './case-timeline';
 import { DecisionView } from './decision-editor';
+import { EvidencePanel } from './evidence-panel';
 import { PreparationChecklist } from './preparation-checklist';
 import { StateBadge } from './state-badge';
 import './oncology.css';
@@ -89,6 +90,7 @@ export function PresentationMode({ caseId }: { caseId: string }) {
           <CaseTimeline record={record} large />
         </div>
         <PreparationChecklist caseId={caseId} state={data.case.state} checklist={data.checklist} acceptedMissing={data.case.acceptedMissing} large />
+        <EvidencePanel evidence={data.evidence} large />
         {final ? (
           <section className="card large" aria-labelledby="pres-decision">
             <h2 id="pres-decision">{t('finalVersion', { version: final.version })}</h2>

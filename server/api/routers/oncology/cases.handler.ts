@@ -4,6 +4,7 @@ import { inTransaction } from '@/server/api/in-transaction';
 import { caseForPatientWork, casesOfSession, changeCaseState, nominateCase } from '@/server/oncology/boards/cases';
 import { missingItems, preparationChecklist } from '@/server/oncology/boards/preparation-checklist';
 import { sessionById } from '@/server/oncology/boards/sessions';
+import { caseEvidence } from '@/server/oncology/cases/case-evidence';
 import { decisionVersions } from '@/server/oncology/decisions/decisions';
 import { followUpsOf } from '@/server/oncology/decisions/follow-ups';
 import { readPatientRecord } from '@/server/records/read-patient-record';
@@ -34,6 +35,7 @@ export async function casePageHandler({ ctx, input }: Args<typeof ZCaseInputSche
     agenda: agenda.filter((c) => c.patientNationalId !== null).map((c) => ({ id: c.id, patientNationalId: c.patientNationalId })),
     record,
     checklist: preparationChecklist(record),
+    evidence: caseEvidence(record),
     decisions,
     followUps: followUps.map(({ months, therapyGiven, response, adverseEvents, recordedAt }) => ({ months, therapyGiven, response, adverseEvents, recordedAt })),
   };

@@ -3,6 +3,7 @@ import { ZItemSourceSchema } from '@/server/records/merged-record-schema';
 import { CASE_STATES } from '@/server/oncology/boards/case-states';
 import { CHECKLIST_ITEMS } from '@/server/oncology/boards/preparation-checklist';
 import { RESPONSES, ZDecisionContentSchema, ZFollowUpMonthsSchema } from '@/server/oncology/decisions/decision-content';
+import { ESCAT_TIERS, ONCOKB_LEVELS } from '@/server/oncology/knowledge-base/knowledge-base-schema';
 import { ZRecordOutputSchema } from '../patients/record.schema';
 import { ZSessionSummarySchema } from './sessions.schema';
 
@@ -32,6 +33,23 @@ export const ZFollowUpSchema = z.object({
   recordedAt: z.date(),
 });
 
+const ZEvidenceSourceSchema = z.object({ kind: z.enum(['pmid', 'fda', 'ema', 'guideline']), ref: z.string(), note: z.string().optional() });
+
+/** The knowledge base's matches and explained non-matches for the case's tumour and variants. */
+export const ZCaseEvidenceSchema = z.object({
+  icd10: z.string().nullable(),
+  unread: z.array(z.object({ text: z.string(), reason: z.string() })),
+  result: z
+    .object({
+      knowledgeBase: z.object({ version: z.string(), reviewed: z.string() }),
+      tumour: z.union([z.object({ kind: z.literal('any') }), z.object({ kind: z.literal('specific'), key: z.string(), name: z.string(), icd10: z.string().nullable() })]),
+      variants: z.array(z.string()),
+      matches: z.array(z.object({ entryId: z.string(), variant: z.string(), drugs: z.array(z.string()), resistance: z.boolean(), oncokbLevel: z.enum(ONCOKB_LEVELS), escatTier: z.enum(ESCAT_TIERS).nullable(), indication: z.string(), why: z.string(), note: z.string().nullable(), sources: z.array(ZEvidenceSourceSchema) })),
+      nonMatches: z.array(z.object({ entryId: z.string(), variant: z.string(), drugs: z.array(z.string()), kind: z.enum(['other-tumour', 'not-standard']), levelElsewhere: z.enum(ONCOKB_LEVELS).nullable(), reason: z.string(), sources: z.array(ZEvidenceSourceSchema) })),
+    })
+    .nullable(),
+});
+
 export const ZCasePageOutputSchema = z.object({
   case: z.object({ id: z.string().uuid(), patientNationalId: z.string(), question: z.string(), standardOfCare: z.boolean(), state: z.enum(CASE_STATES), acceptedMissing: z.array(z.string()) }),
   session: ZSessionSummarySchema.extend({ isChair: z.boolean() }),
@@ -39,6 +57,7 @@ export const ZCasePageOutputSchema = z.object({
   agenda: z.array(z.object({ id: z.string().uuid(), patientNationalId: z.string().nullable() })),
   record: ZRecordOutputSchema,
   checklist: z.array(ZChecklistEntrySchema),
+  evidence: ZCaseEvidenceSchema,
   decisions: z.array(ZDecisionVersionSchema),
   followUps: z.array(ZFollowUpSchema),
 });

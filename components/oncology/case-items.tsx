@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { SourceTags } from '@/components/records/source-tag';
+import { TableCard } from '@/components/ui/table-card';
 import { useRecordFormat } from '@/components/records/use-record-format';
 import type { TRecordOutput } from '@/server/api/routers/patients/record.schema';
 import type { TItemSource } from '@/server/records/merged-record-schema';
@@ -44,37 +45,25 @@ export function CaseItems({ record }: { record: TRecordOutput }) {
     ...record.medications.filter((m) => m.oncology).map((m) => ({ key: m.key, kind: therapy, name: m.name, value: m.active ? { en: 'active', fr: 'en cours' } : null, date: m.current?.date ?? m.history[0]?.date ?? null, sources: m.sources })),
   ];
   return (
-    <section className="card" aria-labelledby="case-items-title">
-      <h2 id="case-items-title">{t('caseItems')}</h2>
-      {rows.length === 0 ? <p className="muted">{t('noCaseItems')}</p> : null}
-      {rows.length > 0 ? (
-        <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="case-items-title">
-          <table data-testid="case-items">
-            <thead>
-              <tr>
-                <th scope="col">{tr('kind')}</th>
-                <th scope="col">{tr('item')}</th>
-                <th scope="col">{tr('value')}</th>
-                <th scope="col">{tr('date')}</th>
-                <th scope="col">{t('sourceAndConsent')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.key}>
-                  <td>{f.name(r.kind)}</td>
-                  <td>{f.name(r.name) !== f.name(r.kind) ? f.name(r.name) : ''}</td>
-                  <td>{r.value ? f.name(r.value) : '—'}</td>
-                  <td className="nowrap">{f.date(r.date)}</td>
-                  <td>
-                    <SourceTags sources={r.sources} /> <ConsentOf sources={r.sources} providers={record.providers} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-    </section>
+    <TableCard
+      id="case-items"
+      title={t('caseItems')}
+      testId="case-items"
+      headers={[tr('kind'), tr('item'), tr('value'), tr('date'), t('sourceAndConsent')]}
+      rows={rows}
+      rowKey={(r) => r.key}
+      emptyText={t('noCaseItems')}
+      renderRow={(r) => (
+        <>
+          <td>{f.name(r.kind)}</td>
+          <td>{f.name(r.name) !== f.name(r.kind) ? f.name(r.name) : ''}</td>
+          <td>{r.value ? f.name(r.value) : '—'}</td>
+          <td className="nowrap">{f.date(r.date)}</td>
+          <td>
+            <SourceTags sources={r.sources} /> <ConsentOf sources={r.sources} providers={record.providers} />
+          </td>
+        </>
+      )}
+    />
   );
 }

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/components/trpc/trpc-provider';
 import { FormattedTime } from '@/components/ui/formatted-time';
+import { TableCard } from '@/components/ui/table-card';
 import { FOLLOW_UP_MONTHS, RESPONSES } from '@/server/oncology/decisions/decision-content';
 
 type FollowUp = { months: 3 | 6 | 12; therapyGiven: boolean; response: (typeof RESPONSES)[number]; adverseEvents: string; recordedAt: Date };
@@ -20,38 +21,27 @@ export function FollowUps({ caseId, followUps, open }: { caseId: string; followU
   const [adverseEvents, setAdverseEvents] = useState('');
   const record = useMutation(trpc.oncology.recordFollowUp.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.oncology.casePage.queryKey({ caseId }) }) }));
   return (
-    <section className="card" aria-labelledby="follow-up-title">
-      <h2 id="follow-up-title">{t('followUp')}</h2>
-      {followUps.length === 0 ? <p className="muted">{open ? t('noFollowUpYet') : t('followUpAfterDecision')}</p> : null}
-      {followUps.length > 0 ? (
-        <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="follow-up-title">
-          <table data-testid="follow-ups">
-            <thead>
-              <tr>
-                <th scope="col">{t('months')}</th>
-                <th scope="col">{t('therapyGiven')}</th>
-                <th scope="col">{t('response')}</th>
-                <th scope="col">{t('adverseEvents')}</th>
-                <th scope="col">{t('recorded')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {followUps.map((f) => (
-                <tr key={f.months}>
-                  <td>{t('monthsN', { n: f.months })}</td>
-                  <td>{f.therapyGiven ? t('yes') : t('no')}</td>
-                  <td>{t(`responses.${f.response}`)}</td>
-                  <td>{f.adverseEvents || '—'}</td>
-                  <td>
-                    <FormattedTime value={f.recordedAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {open && next ? (
+    <TableCard
+      id="follow-up"
+      title={t('followUp')}
+      testId="follow-ups"
+      headers={[t('months'), t('therapyGiven'), t('response'), t('adverseEvents'), t('recorded')]}
+      rows={followUps}
+      rowKey={(f) => String(f.months)}
+      emptyText={open ? t('noFollowUpYet') : t('followUpAfterDecision')}
+      renderRow={(f) => (
+        <>
+          <td>{t('monthsN', { n: f.months })}</td>
+          <td>{f.therapyGiven ? t('yes') : t('no')}</td>
+          <td>{t(`responses.${f.response}`)}</td>
+          <td>{f.adverseEvents || '—'}</td>
+          <td>
+            <FormattedTime value={f.recordedAt} />
+          </td>
+        </>
+      )}
+      footer={
+        open && next ? (
         <form
           className="follow-up-form"
           noValidate
@@ -86,7 +76,8 @@ export function FollowUps({ caseId, followUps, open }: { caseId: string; followU
             {t('saveFollowUp')}
           </button>
         </form>
-      ) : null}
-    </section>
+        ) : null
+      }
+    />
   );
 }

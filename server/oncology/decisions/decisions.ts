@@ -32,6 +32,13 @@ async function latest(ctx: TSignedInContext, caseId: string): Promise<DecisionRo
   return row;
 }
 
+/** A save that lost a race: the caller's content and the version that landed first. */
+async function conflictWithLatest(ctx: TSignedInContext, caseId: string, yours: TDecisionContent): Promise<TSaveOutcome> {
+  const theirs = await latest(ctx, caseId);
+  if (!theirs) throw new Error('decision vanished');
+  return { outcome: 'conflict', yours, theirs };
+}
+
 export type TSaveOutcome = { outcome: 'saved'; decision: DecisionRow } | { outcome: 'conflict'; yours: TDecisionContent; theirs: DecisionRow };
 
 /**
@@ -46,11 +53,7 @@ export async function saveDraft(ctx: TSignedInContext, caseRow: CaseRow, expecte
   if (!current) {
     if (expectedRevision !== null) throw new AppError('CONFLICT', 'There is no draft at that revision.');
     const [row] = await ctx.db.insert(tumourBoardDecisions).values({ caseId: caseRow.id, version: 1, status: 'draft', content, updatedBy: ctx.user.id }).onConflictDoNothing().returning();
-    if (!row) {
-      const theirs = await latest(ctx, caseRow.id);
-      if (!theirs) throw new Error('decision vanished');
-      return { outcome: 'conflict', yours: content, theirs };
-    }
+    if (!row) return conflictWithLatest(ctx, caseRow.id, content);
     await audit(ctx, caseRow, row, AUDIT_ACTIONS.create);
     return { outcome: 'saved', decision: row };
   }
@@ -60,11 +63,7 @@ export async function saveDraft(ctx: TSignedInContext, caseRow: CaseRow, expecte
     .set({ content, revision: sql`${tumourBoardDecisions.revision} + 1`, updatedBy: ctx.user.id, updatedAt: sql`now()` })
     .where(and(eq(tumourBoardDecisions.id, current.id), eq(tumourBoardDecisions.status, 'draft'), eq(tumourBoardDecisions.revision, expectedRevision)))
     .returning();
-  if (!row) {
-    const theirs = await latest(ctx, caseRow.id);
-    if (!theirs) throw new Error('decision vanished');
-    return { outcome: 'conflict', yours: content, theirs };
-  }
+  if (!row) return conflictWithLatest(ctx, caseRow.id, content);
   await audit(ctx, caseRow, row, AUDIT_ACTIONS.update);
   return { outcome: 'saved', decision: row };
 }

@@ -79,7 +79,7 @@ export function CasePage({ caseId }: { caseId: string }) {
         <p className="notice">{t('standardOfCareNoDecision')}</p>
       ) : (
         <DecisionEditor
-          key={latest?.id ?? 'none'}
+          key={latest?.version ?? 1}
           caseId={caseId}
           board={session.board}
           isChair={session.isChair}

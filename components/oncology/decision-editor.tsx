@@ -101,7 +101,7 @@ export function DecisionEditor(props: { caseId: string; board: BoardKey; isChair
   const finalise = useMutation(trpc.oncology.finaliseDecision.mutationOptions({ onSuccess: refresh }));
   const amend = useMutation(
     trpc.oncology.amendDecision.mutationOptions({
-      // The parent keys this editor by the newest version, so the amendment's draft mounts a fresh form.
+      // The parent keys this editor by the newest version number, so an amendment's draft mounts a fresh form.
       onSuccess: refresh,
     }),
   );

@@ -49,7 +49,7 @@ test('an oncologist schedules a molecular board, nominates, prepares, presents, 
   await expect(page.getByTestId('checklist-pathology')).toHaveAttribute('data-present', 'true');
   await expect(page.getByTestId('checklist-imaging')).toHaveAttribute('data-present', 'false');
   await expect(page.getByTestId('case-timeline')).toBeVisible();
-  await expect(page.getByTestId('case-items').getByTestId('item-consent').first()).toHaveText('active');
+  await expect(page.getByTestId('case-items').getByTestId('item-consent').first()).toHaveText('consent active');
   const osimertinib = page.getByTestId('evidence-match').filter({ hasText: 'osimertinib' }).first();
   await expect(osimertinib).toHaveAttribute('data-level', '1');
   await expect(osimertinib).toContainText('EGFR L858R');

@@ -16,6 +16,16 @@ export function CaseTimeline({ record, large = false }: { record: Pick<TMergedRe
   const events = timelineEvents(record);
   if (events.length === 0) return <p className="muted">{t('timelineEmpty')}</p>;
   const month = new Intl.DateTimeFormat(f.tag, { month: 'short', year: 'numeric' });
+  // One tick per month (or per quarter, half-year, year on a long course), at most six: recharts'
+  // own ticks on a time scale crowd and overlap within a few weeks.
+  const first = events[0]?.time ?? 0;
+  const last = events.at(-1)?.time ?? first;
+  const start = new Date(first);
+  const months = Math.max(1, (new Date(last).getUTCFullYear() - start.getUTCFullYear()) * 12 + new Date(last).getUTCMonth() - start.getUTCMonth() + 1);
+  const step = [1, 3, 6, 12, 24].find((m) => months / m <= 6) ?? 36;
+  const ticks: number[] = [];
+  for (let m = 0; m <= months; m += step) ticks.push(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + m, 1));
+  const domain = [Math.min(first, ticks[0] ?? first), Math.max(last, ticks.at(-1) ?? last) + 15 * 86_400_000];
   const laneName = (i: number) => t(`lanes.${LANES[LANES.length - 1 - i] ?? 'status'}`);
   const fontSize = large ? 18 : 12;
   return (
@@ -23,7 +33,7 @@ export function CaseTimeline({ record, large = false }: { record: Pick<TMergedRe
       <ResponsiveContainer width="100%" height="100%">
         <ScatterChart margin={{ top: 12, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid stroke="#d5dce6" strokeDasharray="3 3" />
-          <XAxis dataKey="time" type="number" scale="time" domain={['dataMin - 1296000000', 'dataMax + 1296000000']} tickFormatter={(v: number) => month.format(new Date(v))} stroke="#4a5568" fontSize={fontSize} />
+          <XAxis dataKey="time" type="number" scale="time" domain={domain} ticks={ticks} allowDataOverflow tickFormatter={(v: number) => month.format(new Date(v))} stroke="#4a5568" fontSize={fontSize} />
           <YAxis dataKey="y" type="number" domain={[-0.5, LANES.length - 0.5]} ticks={LANES.map((_, i) => i)} tickFormatter={laneName} width={large ? 170 : 110} stroke="#4a5568" fontSize={fontSize} />
           <Tooltip
             cursor={{ strokeDasharray: '3 3' }}

@@ -17,6 +17,7 @@ export function genomicVariantLabel(o: Observation): string | null {
   if (type === SEQUENCE_ONTOLOGY.copy_number_gain.code) return `${genes.at(-1)} amplification`;
   const protein = componentOf(o, G.aminoAcidChange.code)[0]?.valueCodeableConcept?.coding?.[0]?.code;
   const dna = componentOf(o, G.dnaChange.code)[0]?.valueCodeableConcept?.coding?.[0]?.code;
-  const change = protein ?? dna;
+  // "NP_005219.2:p.Leu858Arg" → "p.Leu858Arg": the reference sequence is in the resource, not in the name.
+  const change = (protein ?? dna)?.replace(/^[^:]+:/, '');
   return change ? `${genes.at(-1)} ${change}` : genes.join('-');
 }

@@ -5,6 +5,7 @@ import { auditRouter } from './routers/audit/_router';
 import { careRouter } from './routers/care/_router';
 import { patientsRouter } from './routers/patients/_router';
 import { dataspaceRouter } from './routers/dataspace/_router';
+import { diabetesRouter } from './routers/diabetes/_router';
 import { oncologyRouter } from './routers/oncology/_router';
 
 export const appRouter = createTRPCRouter({
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   care: careRouter,
   patients: patientsRouter,
   dataspace: dataspaceRouter,
+  diabetes: diabetesRouter,
   oncology: oncologyRouter,
 });
 export type AppRouter = typeof appRouter;

@@ -12,6 +12,7 @@ import { OncologySection } from './oncology-section';
 import { ProceduresSection } from './procedures-section';
 import { RecordSummary } from './record-summary';
 import { SourceTags } from './source-tag';
+import { BoardDecisionsSection } from './board-decisions-section';
 import { ageOn, useRecordFormat } from './use-record-format';
 
 function Demographics({ record }: { record: TRecordOutput }) {
@@ -62,7 +63,7 @@ function Demographics({ record }: { record: TRecordOutput }) {
   );
 }
 
-function RecordBody({ record }: { record: TRecordOutput }) {
+function RecordBody({ record, canOpenCases }: { record: TRecordOutput; canOpenCases: boolean }) {
   const t = useTranslations('record');
   const hidden = record.notShown.reduce((n, x) => n + x.sources.length, 0);
   return (
@@ -74,6 +75,7 @@ function RecordBody({ record }: { record: TRecordOutput }) {
       <MedicationsSection medications={record.medications} />
       <ObservationsSection observations={record.observations} />
       <ProceduresSection procedures={record.procedures} />
+      <BoardDecisionsSection nationalId={record.nationalId} canOpenCases={canOpenCases} />
       {hidden > 0 ? (
         <p className="muted small" data-testid="not-shown">
           {t('notShown', { count: hidden, types: record.notShown.map((x) => x.resourceType).join(', ') })}
@@ -84,7 +86,7 @@ function RecordBody({ record }: { record: TRecordOutput }) {
 }
 
 /** A patient's record merged from every provider holding it, with the providers' answers first. */
-export function PatientRecord({ nationalId }: { nationalId: string }) {
+export function PatientRecord({ nationalId, canOpenCases = false }: { nationalId: string; canOpenCases?: boolean }) {
   const trpc = useTRPC();
   const t = useTranslations('record');
   const tErrors = useTranslations('errors');
@@ -114,7 +116,7 @@ export function PatientRecord({ nationalId }: { nationalId: string }) {
         ) : null}
         <ProviderStatusStrip providers={data.providers} />
       </section>
-      <RecordBody record={data} />
+      <RecordBody record={data} canOpenCases={canOpenCases} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { nameOfCodings } from '@/server/terminology/concepts';
 import type { LocalText } from '@/server/terminology/display';
 import { ECOG_GRADES, MCODE_KINDS, type McodeKind } from '@/server/terminology/mcode';
 import { unitForPeople } from '@/server/terminology/units';
+import { genomicVariantLabel } from './genomic-variant-label';
 import { bySource, dayOf, itemSource } from './item-source';
 import type { TOncologyItem } from './merged-record-schema';
 import { observationDate, observationNumber, observationText } from './observation-value';
@@ -21,6 +22,9 @@ export type OncologyResource = Observation | Procedure | DiagnosticReport;
 function valueOf(kind: McodeKind, r: OncologyResource): LocalText | null {
   if (r.resourceType === 'Procedure') return null;
   if (r.resourceType === 'DiagnosticReport') return r.conclusion ? { en: r.conclusion, fr: r.conclusion } : null;
+  // A variant is named by its gene and change (its value is only "present").
+  const variant = kind === 'genomicVariant' ? genomicVariantLabel(r) : null;
+  if (variant) return { en: variant, fr: variant };
   const n = observationNumber(r);
   if (n !== null) {
     // ECOG is an integer grade (mCODE ECOG profile, valueInteger): the grade with its meaning.

@@ -12,13 +12,13 @@ export async function generateMetadata() {
 /** A clinician's view of one patient; the care-relationship check happens in the procedure that reads the data. */
 export default async function PatientPage({ params }: { params: Promise<{ nationalId: string }> }) {
   const { nationalId } = await params;
-  await pageAccess('/patients', ['endocrinologist', 'oncologist']);
+  const user = await pageAccess('/patients', ['endocrinologist', 'oncologist']);
   if (!ZNationalId.safeParse(nationalId).success) notFound();
   const t = await getTranslations('record');
   return (
     <>
       <PageHead title={t('title')} intro={t('intro')} />
-      <PatientRecord nationalId={nationalId} />
+      <PatientRecord nationalId={nationalId} canOpenCases={user.role === 'oncologist'} />
     </>
   );
 }

@@ -47,6 +47,8 @@ export interface ConsentVersion {
   recordedBy: string;
   source: 'default' | 'patient' | 'steward';
   consent: Consent;
+  /** The rules its provisions state (the authority reads them from the resource). */
+  rules: ConsentRule[];
   receipt: string | null;
 }
 

@@ -89,7 +89,7 @@ export interface ProviderApplication {
 }
 
 function versionView(row: ConsentVersionRow) {
-  return { version: row.version, recordedAt: row.recordedAt.toISOString(), recordedBy: row.recordedBy, source: row.source, consent: row.resource, receipt: row.receipt };
+  return { version: row.version, recordedAt: row.recordedAt.toISOString(), recordedBy: row.recordedBy, source: row.source, consent: row.resource, rules: provisionsOf(row.resource), receipt: row.receipt };
 }
 
 export interface ConsentServiceOptions {

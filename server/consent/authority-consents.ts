@@ -127,3 +127,11 @@ export function withdrawConsent(identity: ParticipantIdentity, authority: Author
 export function readAccessLog(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf, nationalId: string) {
   return call<{ patient: string; events: IndexedAccessEvent[] }>(identity, authority, who, `/access-events?patient=${encodeURIComponent(nationalId)}`);
 }
+
+/**
+ * What consent says for these people, for one purpose and the professional's organisation: a decision
+ * per person with the Consent version it rests on, never the rules (the portal asks as a consumer).
+ */
+export function consentStatuses(identity: ParticipantIdentity, authority: AuthorityAddress, question: { purpose: string; organisation: string; professional?: string; patients: string[] }) {
+  return callParticipant<{ purpose: string; statuses: Record<string, { status: 'active' | 'partial' | 'withdrawn'; consentVersion: { consentId: string; version: number; dateTime: string | null } | null }> }>(identity, { url: `${authority.url}/pdp/status`, audience: authority.id, body: question, timeoutMs: 5000 });
+}

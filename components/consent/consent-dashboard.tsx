@@ -197,18 +197,7 @@ function Dashboard({ overview }: { overview: Overview }) {
       <section className="card" aria-labelledby="consent-block-title">
         <h2 id="consent-block-title">{t('blockTitle')}</h2>
         <p className="muted">{t('blockIntro')}</p>
-        {overview.blocks.length > 0 ? (
-          <ul className="history-list" data-testid="blocks">
-            {overview.blocks.map((b) => (
-              <li key={b.ruleId} className="detail-row">
-                <span>{b.name ?? b.id}</span>
-                <button className="button small secondary" type="button" disabled={busy} onClick={() => choose({ kind: 'remove', ruleId: b.ruleId })}>
-                  {t('unblock')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <RemovableRules testId="blocks" items={overview.blocks.map((b) => ({ ruleId: b.ruleId, label: b.name ?? b.id }))} action={t('unblock')} disabled={busy} onRemove={(ruleId) => choose({ kind: 'remove', ruleId })} />
         <div className="form-row">
           <div className="field">
             <label htmlFor="block-organisation">{t('blockOrganisation')}</label>
@@ -239,18 +228,7 @@ function Dashboard({ overview }: { overview: Overview }) {
       <section className="card" aria-labelledby="consent-hide-title">
         <h2 id="consent-hide-title">{t('hideTitle')}</h2>
         <p className="muted">{t('hideIntro')}</p>
-        {overview.hidden.length > 0 ? (
-          <ul className="history-list">
-            {overview.hidden.map((h) => (
-              <li key={h.ruleId} className="detail-row">
-                <span>{t(`categories.${h.category}`)}</span>
-                <button className="button small secondary" type="button" disabled={busy} onClick={() => choose({ kind: 'remove', ruleId: h.ruleId })}>
-                  {t('unhide')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <RemovableRules testId="hidden" items={overview.hidden.map((h) => ({ ruleId: h.ruleId, label: t(`categories.${h.category as 'genomics'}`) }))} action={t('unhide')} disabled={busy} onRemove={(ruleId) => choose({ kind: 'remove', ruleId })} />
         <div className="form-row">
           <div className="field">
             <label htmlFor="hide-category">{t('hideCategory')}</label>
@@ -269,6 +247,23 @@ function Dashboard({ overview }: { overview: Overview }) {
         </div>
       </section>
     </>
+  );
+}
+
+/** The patient's blocks or hidden categories, each with the one click that lifts it. */
+function RemovableRules({ testId, items, action, disabled, onRemove }: { testId: string; items: Array<{ ruleId: string; label: string }>; action: string; disabled: boolean; onRemove: (ruleId: string) => void }) {
+  if (items.length === 0) return null;
+  return (
+    <ul className="history-list" data-testid={testId}>
+      {items.map((item) => (
+        <li key={item.ruleId} className="detail-row">
+          <span>{item.label}</span>
+          <button className="button small secondary" type="button" disabled={disabled} onClick={() => onRemove(item.ruleId)}>
+            {action}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Consent } from '@medplum/fhirtypes';
+import type { ConsentRuleWire } from '@/server/dataspace/protocol/consent-rule';
 import { PATIENT_ASSERTION_HEADER, signPatientAssertion } from '@/server/dataspace/protocol/patient-assertion';
 import { PRACTITIONER_ASSERTION_HEADER, signPractitionerAssertion, STEWARD_ROLE } from '@/server/dataspace/protocol/practitioner-assertion';
 import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/protocol/participant-http';
@@ -29,16 +30,7 @@ export interface ConsentRuleInput {
 }
 
 /** One rule of a person's Consent (one provision), as the registry returns it; the id is stable across versions. */
-export interface ConsentRule {
-  id: string;
-  decision: 'permit' | 'deny';
-  purpose: string | null;
-  organisation: string | null;
-  professional: string | null;
-  dataCategory: string | null;
-  validFrom: string | null;
-  validUntil: string | null;
-}
+export type ConsentRule = ConsentRuleWire;
 
 /** One stored version of a person's Consent, with the receipt signed for it (null for seeded versions). */
 export interface ConsentVersion {

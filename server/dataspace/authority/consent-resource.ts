@@ -2,6 +2,7 @@ import type { Consent, ConsentProvision } from '@medplum/fhirtypes';
 import { isDataCategory } from '@/server/fhir/data-category';
 import { LOCAL_PURPOSE_SYSTEM, PURPOSE_INFO, isPurpose } from '@/server/dataspace/protocol/purpose-of-use';
 import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/terminology/code-systems';
+import type { ConsentRuleWire } from '@/server/dataspace/protocol/consent-rule';
 import type { ConsentRuleView } from './policy-decision';
 
 /**
@@ -26,17 +27,7 @@ const PARTICIPATION_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-Part
 const PATIENT_CONSENT_LOINC = { system: 'http://loinc.org', code: '59284-0', display: 'Patient Consent' };
 
 /** One rule of a person, the unit the dashboard changes: one nested provision of their Consent. */
-export interface ConsentProvisionSpec {
-  /** Stable across versions (FHIR Element.id), so a rule can be named, and withdrawn, by it. */
-  id: string;
-  decision: 'permit' | 'deny';
-  purpose: string | null;
-  organisation: string | null;
-  professional: string | null;
-  dataCategory: string | null;
-  validFrom: string | null;
-  validUntil: string | null;
-}
+export type ConsentProvisionSpec = ConsentRuleWire;
 
 export interface ConsentVersionMeta {
   consentId: string;

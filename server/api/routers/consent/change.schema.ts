@@ -4,7 +4,8 @@ import { PARTICIPANTS } from '@/server/dataspace/participants';
 
 const ORGANISATION_IDS = PARTICIPANTS.filter((p) => p.kind !== 'authority').map((p) => p.id) as [string, ...string[]];
 
-export const ZConsentChoiceSchema = z.discriminatedUnion('kind', [
+// A union, not a discriminated one: the two kinds of block share the discriminator value.
+export const ZConsentChoiceSchema = z.union([
   z.object({ kind: z.literal('purpose'), purpose: z.enum(CHOOSABLE_PURPOSES), allow: z.boolean() }),
   z.object({ kind: z.literal('secondary-opt-out') }),
   z.object({ kind: z.literal('block'), target: z.literal('organisation'), id: z.enum(ORGANISATION_IDS) }),

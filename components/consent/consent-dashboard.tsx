@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/components/trpc/trpc-provider';
@@ -85,6 +85,19 @@ function Dashboard({ overview }: { overview: Overview }) {
     else run(choice);
   }
   const busy = change.isPending;
+  // The warning, the "applying" line and the result appear at the top of the choices: bring them into
+  // view where the patient clicked far below, and put the keyboard on the warning's buttons.
+  const warningRef = useRef<HTMLElement>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (pending) {
+      warningRef.current?.scrollIntoView({ block: 'center' });
+      warningRef.current?.querySelector('button')?.focus({ preventScroll: true });
+    }
+  }, [pending]);
+  useEffect(() => {
+    if (busy || done || change.isError) statusRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [busy, done, change.isError]);
   const secondary = overview.purposes.filter((p) => p.purpose !== 'TREAT');
   const [blockTarget, setBlockTarget] = useState('');
   const [professional, setProfessional] = useState('');
@@ -128,7 +141,7 @@ function Dashboard({ overview }: { overview: Overview }) {
         </p>
       </section>
 
-      <div aria-live="polite">
+      <div aria-live="polite" ref={statusRef}>
         {busy ? (
           <p className="notice" role="status" data-testid="applying">
             {t('applying')}
@@ -143,7 +156,7 @@ function Dashboard({ overview }: { overview: Overview }) {
       </div>
 
       {pending ? (
-        <section className="notice danger" role="alertdialog" aria-labelledby="consent-warning-title" data-testid="care-warning">
+        <section className="notice danger" role="alertdialog" aria-labelledby="consent-warning-title" data-testid="care-warning" ref={warningRef}>
           <h2 id="consent-warning-title">{t('warningTitle')}</h2>
           <p>
             <strong>{describe(pending, overview)}</strong>
@@ -163,9 +176,9 @@ function Dashboard({ overview }: { overview: Overview }) {
       <section className="card" aria-labelledby="consent-purposes-title">
         <h2 id="consent-purposes-title">{t('purposesTitle')}</h2>
         <p className="muted">{t('purposesIntro')}</p>
-        <ul className="history-list">
+        <ul className="choice-list">
           {overview.purposes.map((p) => (
-            <li key={p.purpose} className="detail-row">
+            <li key={p.purpose}>
               <div>
                 <strong>{t(`purposes.${p.purpose}.name`)}</strong> —{' '}
                 <span className={p.allowed ? 'badge' : 'badge muted'} data-testid={`state-${p.purpose}`}>
@@ -198,7 +211,7 @@ function Dashboard({ overview }: { overview: Overview }) {
         <h2 id="consent-block-title">{t('blockTitle')}</h2>
         <p className="muted">{t('blockIntro')}</p>
         <RemovableRules testId="blocks" items={overview.blocks.map((b) => ({ ruleId: b.ruleId, label: b.name ?? b.id }))} action={t('unblock')} disabled={busy} onRemove={(ruleId) => choose({ kind: 'remove', ruleId })} />
-        <div className="form-row">
+        <div className="inline-form">
           <div className="field">
             <label htmlFor="block-organisation">{t('blockOrganisation')}</label>
             <select id="block-organisation" value={blockTarget} onChange={(e) => setBlockTarget(e.target.value)}>
@@ -214,7 +227,7 @@ function Dashboard({ overview }: { overview: Overview }) {
             {t('block')}
           </button>
         </div>
-        <div className="form-row">
+        <div className="inline-form">
           <div className="field">
             <label htmlFor="block-professional">{t('blockProfessional')}</label>
             <input id="block-professional" type="email" value={professional} onChange={(e) => setProfessional(e.target.value)} placeholder="prenom.nom@hopital.example" />
@@ -229,7 +242,7 @@ function Dashboard({ overview }: { overview: Overview }) {
         <h2 id="consent-hide-title">{t('hideTitle')}</h2>
         <p className="muted">{t('hideIntro')}</p>
         <RemovableRules testId="hidden" items={overview.hidden.map((h) => ({ ruleId: h.ruleId, label: t(`categories.${h.category as 'genomics'}`) }))} action={t('unhide')} disabled={busy} onRemove={(ruleId) => choose({ kind: 'remove', ruleId })} />
-        <div className="form-row">
+        <div className="inline-form">
           <div className="field">
             <label htmlFor="hide-category">{t('hideCategory')}</label>
             <select id="hide-category" value={category} onChange={(e) => setCategory(e.target.value)}>
@@ -254,9 +267,9 @@ function Dashboard({ overview }: { overview: Overview }) {
 function RemovableRules({ testId, items, action, disabled, onRemove }: { testId: string; items: Array<{ ruleId: string; label: string }>; action: string; disabled: boolean; onRemove: (ruleId: string) => void }) {
   if (items.length === 0) return null;
   return (
-    <ul className="history-list" data-testid={testId}>
+    <ul className="choice-list" data-testid={testId}>
       {items.map((item) => (
-        <li key={item.ruleId} className="detail-row">
+        <li key={item.ruleId}>
           <span>{item.label}</span>
           <button className="button small secondary" type="button" disabled={disabled} onClick={() => onRemove(item.ruleId)}>
             {action}

@@ -32,7 +32,7 @@ export function ConsentHistory() {
   if (!history.data.available) return <p className="notice danger" role="alert">{t('authorityDown')}</p>;
   if (history.data.versions.length === 0) return <p className="card muted">{t('historyEmpty')}</p>;
   return (
-    <ol className="history-list" data-testid="consent-history">
+    <ol className="version-list" data-testid="consent-history">
       {history.data.versions.map((v) => (
         <li key={v.version} className="card" data-testid={`version-${v.version}`}>
           <div className="card-head">

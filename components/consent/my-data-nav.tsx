@@ -10,7 +10,7 @@ export async function MyDataNav({ current }: { current: 'consent' | 'history' | 
     { key: 'verify', href: '/my-data/verify' },
   ] as const;
   return (
-    <nav aria-label={t('nav.label')} className="button-row">
+    <nav aria-label={t('nav.label')} className="button-row my-data-nav">
       {links.map((l) => (
         <Link key={l.key} href={l.href} className={l.key === current ? 'button small' : 'button small secondary'} aria-current={l.key === current ? 'page' : undefined}>
           {t(`nav.${l.key}`)}

@@ -7,12 +7,15 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { env } = await import('./server/env');
-  env();
+  const config = env();
   const { appDb } = await import('./server/db');
   await appDb();
+  // A missing or malformed cds-clients.json stops the start with the reason (README, "CDS Hooks").
+  const { cdsHooksApi } = await import('./server/cds-hooks/cds-hooks-instance');
+  await cdsHooksApi();
   try {
     const { warmUpTherapyModel } = await import('./server/diabetes/model/model-session');
-    const status = await warmUpTherapyModel();
+    const status = await warmUpTherapyModel(config.DIABETES_MODEL_DIR);
     if (status.state === 'refused') console.error(`therapy model refused: ${status.message}`);
   } catch (err) {
     // onnxruntime missing on this machine: the rest of the app still runs; predictions will say why.

@@ -28,6 +28,7 @@ const ZEnvSchema = z.object({
     .pipe(z.array(z.union([z.ipv4(), z.ipv6()], { error: 'must be a comma-separated list of IP addresses' })).min(1))
     .optional()
     .describe('addresses of the reverse proxies whose X-Forwarded-For entries are believed'),
+  DIABETES_MODEL_DIR: z.string().min(1).optional().describe('folder of the therapy model files (model.onnx, card, metrics); default models/diabetes-therapy'),
   OIDC_PROVIDERS: z.string().min(1).optional().describe("hospitals' identity providers, a JSON array (see oidc-config.ts)"),
   OIDC_PROVIDERS_FILE: z.string().min(1).optional().describe('a file holding that JSON array, when OIDC_PROVIDERS is not set'),
 }).refine((e) => e.TRUSTED_PROXY_COUNT === undefined || e.TRUSTED_PROXIES === undefined, {

@@ -20,7 +20,7 @@ export interface DemoUser {
 export const DEMO_PASSWORD = 'Demo-2026!';
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { email: 'sophie.reuter@alzette.example', name: 'Dr Sophie Reuter', role: 'endocrinologist', organisation: 'alzette-hospital', nationalId: null, caresFor: ['1958031500017', '1951110200024', '1955012600062'] },
+  { email: 'sophie.reuter@alzette.example', name: 'Dr Sophie Reuter', role: 'endocrinologist', organisation: 'alzette-hospital', nationalId: null, caresFor: ['1958031500017', '1951110200024', '1955012600062', '1949060800079'] },
   { email: 'marc.thill@moselle.example', name: 'Dr Marc Thill', role: 'endocrinologist', organisation: 'moselle-clinic', nationalId: null, caresFor: ['1958031500017', '1966072800031'] },
   { email: 'elena.rossi@alzette.example', name: 'Dr Elena Rossi', role: 'oncologist', organisation: 'alzette-hospital', nationalId: null, caresFor: ['1962042100048', '1955012600062'] },
   { email: 'tom.kieffer@moselle.example', name: 'Dr Tom Kieffer', role: 'oncologist', organisation: 'moselle-clinic', nationalId: null, caresFor: ['1970090900055', '1955012600062'] },

@@ -32,5 +32,6 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
   { nationalId: '1962042100048', givenName: 'Paul', familyName: 'Hoffmann', birthDate: '1962-04-21', sex: 'male', profiles: ['oncology'], heldBy: ['alzette-hospital'] },
   { nationalId: '1970090900055', givenName: 'Claire', familyName: 'Wagner', birthDate: '1970-09-09', sex: 'female', profiles: ['oncology'], heldBy: ['moselle-clinic'] },
   { nationalId: '1955012600062', givenName: 'Luc', familyName: 'Klein', birthDate: '1955-01-26', sex: 'male', profiles: ['oncology', 'diabetes'], heldBy: ['alzette-hospital', 'moselle-clinic'] },
+  { nationalId: '1949060800079', givenName: 'Henri', familyName: 'Schiltz', birthDate: '1949-06-08', sex: 'male', profiles: ['diabetes'], heldBy: ['alzette-hospital'] },
 ];
 

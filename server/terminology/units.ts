@@ -54,3 +54,14 @@ const LOCAL_UNITS: Record<string, { en: string; fr: string }> = { '[IU]': { en: 
 export function unitForPeopleIn(ucum: string | null | undefined, locale: 'en' | 'fr'): string {
   return (ucum && LOCAL_UNITS[ucum]?.[locale]) ?? unitForPeople(ucum);
 }
+
+// Lipids, mg/dL → mmol/L: cholesterol (HDL, total) ÷ 38.67 (molar mass 386.65 g/mol), triglycerides ÷ 88.57
+// (as triolein, 885.7 g/mol); the factors of ESC/EAS 2019 dyslipidaemia guidelines and NCEP ATP III.
+export const CHOLESTEROL_MG_DL_PER_MMOL_L = 38.67;
+export const TRIGLYCERIDES_MG_DL_PER_MMOL_L = 88.57;
+export const cholesterolMmolLFromMgDl = (mgDl: number): number => mgDl / CHOLESTEROL_MG_DL_PER_MMOL_L;
+export const triglyceridesMmolLFromMgDl = (mgDl: number): number => mgDl / TRIGLYCERIDES_MG_DL_PER_MMOL_L;
+
+// Body measures: 1 lb = 0.45359237 kg, 1 in = 2.54 cm (international yard and pound, 1959).
+export const KG_PER_POUND = 0.45359237;
+export const CM_PER_INCH = 2.54;

@@ -42,4 +42,9 @@ export const DEMO_CLINICAL_PROFILES: Record<string, { diabetes: DiabetesProfile 
     diabetes: { diagnosedYearsAgo: 9, hba1cNow: 61, bmi: 29.1, egfrNow: 74, altNow: 30, therapy: ['metformin', 'empagliflozin'], comorbidities: ['hypertension'] },
     oncology: { cancer: cancer('colorectal'), diagnosedMonthsAgo: 11, stage: 'IV', t: 'T3', n: 'N1', m: 'M1', ecog: 1, variantIndex: 0, markerValues: ['18.4'], status: 'worsened' },
   },
+  // Henri Schiltz: 77, CKD stage 4 (eGFR 25) on a DPP-4 inhibitor, above his goal: metformin contraindicated (eGFR < 30), SGLT2i for CKD (start at eGFR ≥ 20).
+  '1949060800079': {
+    diabetes: { diagnosedYearsAgo: 14, hba1cNow: 67, bmi: 29.6, egfrNow: 25, altNow: 24, therapy: ['sitagliptin'], comorbidities: ['hypertension', 'ckd'] },
+    oncology: null,
+  },
 };

@@ -6,7 +6,7 @@ import { generateParticipantKeyPair, publicJwks } from './protocol/participant-k
 import { signParticipantToken } from './protocol/participant-token';
 import type { ParticipantIdentity } from './protocol/participant-http';
 import { startDataspace, type Dataspace } from './testing/start-dataspace';
-import { changeConsent, readConsentHistory, readConsents, recordConsent, withdrawConsent, type ConsentRuleInput } from '@/server/consent/authority-consents';
+import { changeConsent, consentStatuses, readConsentHistory, readConsents, recordConsent, withdrawConsent, type ConsentRuleInput } from '@/server/consent/authority-consents';
 import { ParticipantCallError } from './protocol/participant-http';
 
 // Providers keep the authority's consent decisions under a lease, and the authority pushes every change
@@ -127,6 +127,17 @@ describe('consent decisions kept at the providers, invalidated by the authority'
     expect((other as ParticipantCallError).status).toBe(403);
     await changeConsent(identity, authority, { patient: MARIE }, { ...change, baseVersion: version + 1, idempotencyKey: `test-undo-${Date.now()}`, rules: (await readConsentHistory(identity, authority, { patient: MARIE }, MARIE)).versions.find((v) => v.version === version)?.rules ?? [] });
     expect(await observations('alzette-hospital', MARIE)).toBeGreaterThan(0);
+  });
+
+  it('"no emergency access": the portal is told ETREAT is withdrawn, with the Consent version, before it grants break-glass', async () => {
+    const authority = { url: ds.authorityUrl, id: 'ehealth-agency' };
+    const ask = () => consentStatuses(identity, authority, { purpose: 'ETREAT', organisation: 'moselle-clinic', professional: 'marc.thill@moselle.example', patients: [LUC] });
+    expect((await ask()).statuses[LUC]?.status).toBe('active');
+    const rule = await consent({ patient: LUC, decision: 'deny', purpose: 'ETREAT' });
+    const refused = (await ask()).statuses[LUC];
+    expect(refused).toMatchObject({ status: 'withdrawn', consentVersion: { version: rule.version } });
+    await withdraw(rule.id, LUC);
+    expect((await ask()).statuses[LUC]?.status).toBe('active');
   });
 
   it('takes invalidations from the authority only', async () => {

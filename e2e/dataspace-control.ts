@@ -11,6 +11,17 @@ import type { ParticipantId } from '../server/dataspace/participants';
  */
 export async function startDataspaceControl(dataspace: Dataspace): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((request, response) => {
+    // A test's own consumer (e.g. a research analyst's), enrolled with the operator token only the set-up holds.
+    if (request.method === 'POST' && request.url === '/enrol') {
+      const chunks: Buffer[] = [];
+      request.on('data', (c: Buffer) => chunks.push(c));
+      request.on('end', () => {
+        fetch(`${dataspace.authorityUrl}/registry/enrol`, { method: 'POST', headers: { authorization: `Bearer ${dataspace.operatorToken}`, 'content-type': 'application/json' }, body: Buffer.concat(chunks).toString() })
+          .then(async (r) => response.writeHead(r.status, { 'content-type': 'application/json' }).end(await r.text()))
+          .catch((error: unknown) => response.writeHead(500).end(String(error)));
+      });
+      return;
+    }
     const offer = /^\/offer\/([a-z-]+)$/.exec(request.url ?? '');
     const provider = offer?.[1] as ParticipantId | undefined;
     if (request.method === 'POST' && provider && provider in dataspace.participants) {
@@ -55,4 +66,13 @@ export async function providerOffers(provider: ParticipantId, offer: { consumer:
   const response = await fetch(`${url}/offer/${provider}`, { method: 'POST', body: JSON.stringify(offer) });
   if (response.status !== 201) throw new Error(`the offer of ${provider} failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as { providerPid: string; state: string };
+}
+
+/** From a test: enrol a participant of the test's own (id, JWKS, legal name, kind, roles) at the authority; returns its credential. */
+export async function enrolTestParticipant(input: { id: string; jwks: { keys: unknown[] }; legalName: string; kind: string; roles: string[] }): Promise<string> {
+  const url = process.env.E2E_DATASPACE_CONTROL;
+  if (!url) throw new Error('E2E_DATASPACE_CONTROL is not set: run through the Playwright global set-up');
+  const response = await fetch(`${url}/enrol`, { method: 'POST', body: JSON.stringify(input) });
+  if (response.status !== 201) throw new Error(`enrolment of ${input.id} failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { credential: string }).credential;
 }

@@ -51,6 +51,7 @@ export function BreakGlassForm({ nationalId }: { nationalId: string }) {
   const queryClient = useQueryClient();
   const t = useTranslations('record');
   const tErrors = useTranslations('errors');
+  const tConsent = useTranslations('consent');
   const [reason, setReason] = useState('');
   const start = useMutation(
     trpc.patients.startBreakGlass.mutationOptions({
@@ -74,7 +75,9 @@ export function BreakGlassForm({ nationalId }: { nationalId: string }) {
         ? t('locatorDown')
         : start.error.data?.code === 'CONFLICT'
           ? t('breakGlassInCare')
-          : tErrors('generic')
+          : start.error.data?.code === 'PRECONDITION_FAILED'
+            ? tConsent('clinician.noEmergencyAccess')
+            : tErrors('generic')
     : null;
   return (
     <section className="card break-glass" aria-labelledby="break-glass-title">

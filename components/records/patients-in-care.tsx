@@ -136,6 +136,14 @@ export function PatientsInCare({ area }: { area: 'diabetes' | 'oncology' }) {
                             {p.providerId}: {tRecord(`status.${p.status}`)}
                           </span>
                         ))}
+                      {/* Consent status where it is not plainly active: withdrawn for this purpose, or partial. */}
+                      {r.providers
+                        .filter((p) => p.consent === 'withdrawn' || p.consent === 'partial')
+                        .map((p) => (
+                          <span key={`consent-${p.providerId}`} className={`badge ${p.consent === 'withdrawn' ? 'danger' : 'warning'}`} data-testid={`list-consent-${p.providerId}`}>
+                            {p.providerId}: {tRecord(`consent.${p.consent}`)}
+                          </span>
+                        ))}
                     </td>
                   </tr>
                 ))}

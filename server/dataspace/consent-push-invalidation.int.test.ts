@@ -6,7 +6,8 @@ import { generateParticipantKeyPair, publicJwks } from './protocol/participant-k
 import { signParticipantToken } from './protocol/participant-token';
 import type { ParticipantIdentity } from './protocol/participant-http';
 import { startDataspace, type Dataspace } from './testing/start-dataspace';
-import { recordConsent, withdrawConsent, type ConsentRuleInput } from '@/server/consent/authority-consents';
+import { changeConsent, consentStatuses, readConsentHistory, readConsents, recordConsent, withdrawConsent, type ConsentRuleInput } from '@/server/consent/authority-consents';
+import { ParticipantCallError } from './protocol/participant-http';
 
 // Providers keep the authority's consent decisions under a lease, and the authority pushes every change
 // before it confirms it. These tests hold that against real processes: a confirmed withdrawal holds on
@@ -96,12 +97,47 @@ describe('consent decisions kept at the providers, invalidated by the authority'
     const took = performance.now() - started;
     // Its lease may have just been renewed: the authority waits up to one lease, never much longer.
     expect(took).toBeLessThan(LEASE_SECONDS * 1000 + 3000);
+    // The answer says so per provider: the live one applied it, the killed one's lease ran out.
+    expect(rule.providers.find((p) => p.provider === 'alzette-hospital')?.status).toBe('applied');
+    expect(rule.providers.find((p) => p.provider === 'moselle-clinic')).toMatchObject({ status: 'lease-expired', at: expect.stringMatching(/^\d{4}-/) });
     // The live provider was told at once.
     expect(await observations('alzette-hospital', LUC)).toBe(0);
     await ds.restart('moselle-clinic');
     expect(await observations('moselle-clinic', LUC)).toBe(0);
     await withdraw(rule.id, LUC);
     expect(await observations('moselle-clinic', LUC)).toBeGreaterThan(0);
+  });
+
+  it('a dashboard change: a repeat of the same request writes one version, a stale base version is a conflict that writes nothing', async () => {
+    const authority = { url: ds.authorityUrl, id: 'ehealth-agency' };
+    const { version } = await readConsents(identity, authority, { patient: MARIE }, MARIE);
+    const change = { patient: MARIE, baseVersion: version, idempotencyKey: `test-${Date.now()}`, rules: [{ decision: 'deny' as const, purpose: 'TREAT', organisation: null, professional: null, dataCategory: null, validFrom: null, validUntil: null }] };
+    const [first, second] = await Promise.all([changeConsent(identity, authority, { patient: MARIE }, change), changeConsent(identity, authority, { patient: MARIE }, change)]);
+    expect([first.repeated, second.repeated].sort()).toEqual([false, true]);
+    expect(first.version).toBe(version + 1);
+    expect(second.version).toBe(version + 1);
+    expect(first.receipt).toMatch(/^ey/);
+    expect(await observations('alzette-hospital', MARIE)).toBe(0);
+    const stale = await changeConsent(identity, authority, { patient: MARIE }, { ...change, idempotencyKey: `test-other-${Date.now()}`, rules: [] }).catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(ParticipantCallError);
+    expect((stale as ParticipantCallError).status).toBe(409);
+    expect((await readConsents(identity, authority, { patient: MARIE }, MARIE)).version).toBe(version + 1);
+    // Another patient's consent cannot be changed on Marie's behalf.
+    const other = await changeConsent(identity, authority, { patient: MARIE }, { ...change, patient: LUC, baseVersion: 1, idempotencyKey: `test-luc-${Date.now()}` }).catch((e: unknown) => e);
+    expect((other as ParticipantCallError).status).toBe(403);
+    await changeConsent(identity, authority, { patient: MARIE }, { ...change, baseVersion: version + 1, idempotencyKey: `test-undo-${Date.now()}`, rules: (await readConsentHistory(identity, authority, { patient: MARIE }, MARIE)).versions.find((v) => v.version === version)?.rules ?? [] });
+    expect(await observations('alzette-hospital', MARIE)).toBeGreaterThan(0);
+  });
+
+  it('"no emergency access": the portal is told ETREAT is withdrawn, with the Consent version, before it grants break-glass', async () => {
+    const authority = { url: ds.authorityUrl, id: 'ehealth-agency' };
+    const ask = () => consentStatuses(identity, authority, { purpose: 'ETREAT', organisation: 'moselle-clinic', professional: 'marc.thill@moselle.example', patients: [LUC] });
+    expect((await ask()).statuses[LUC]?.status).toBe('active');
+    const rule = await consent({ patient: LUC, decision: 'deny', purpose: 'ETREAT' });
+    const refused = (await ask()).statuses[LUC];
+    expect(refused).toMatchObject({ status: 'withdrawn', consentVersion: { version: rule.version } });
+    await withdraw(rule.id, LUC);
+    expect((await ask()).statuses[LUC]?.status).toBe('active');
   });
 
   it('takes invalidations from the authority only', async () => {

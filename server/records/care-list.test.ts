@@ -17,7 +17,7 @@ function fanOut(nationalId: string, down: string[] = []): FanOutResult {
     nationalId,
     locatorOk: true,
     locatorDetail: null,
-    providers: person.heldBy.map((providerId) => ({ providerId, status: down.includes(providerId) ? 'timeout' : 'ok', detail: null, consent: down.includes(providerId) ? 'unknown' : 'active', agreementId: 'a', datasetId: 'ehr', resources: 0, truncated: false, elapsedMs: 1 })),
+    providers: person.heldBy.map((providerId) => ({ providerId, status: down.includes(providerId) ? 'timeout' : 'ok', detail: null, consentBasis: null, consent: down.includes(providerId) ? 'unknown' : 'active', agreementId: 'a', datasetId: 'ehr', resources: 0, truncated: false, elapsedMs: 1 })),
     resources,
   };
 }

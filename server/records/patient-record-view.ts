@@ -24,7 +24,7 @@ export function patientRecordView(result: FanOutResult, legalNames: Map<string, 
           sources: patients.map(({ resource: p, source }) => ({ ...itemSource(p, source, null), localIdentifier: p.identifier?.find((i) => i.system !== NATIONAL_HEALTH_ID_SYSTEM)?.value ?? p.id ?? null })),
         }
       : null,
-    providers: result.providers.map((p) => ({ providerId: p.providerId, legalName: legalNames.get(p.providerId) ?? null, status: p.status, detail: p.detail, consent: p.consent, agreementId: p.agreementId, resources: p.resources, truncated: p.truncated, elapsedMs: p.elapsedMs })),
+    providers: result.providers.map((p) => ({ providerId: p.providerId, legalName: legalNames.get(p.providerId) ?? null, status: p.status, detail: p.detail, consent: p.consent, consentBasis: p.consentBasis, agreementId: p.agreementId, resources: p.resources, truncated: p.truncated, elapsedMs: p.elapsedMs })),
     ...mergedRecord(result.resources),
   };
 }

@@ -25,6 +25,10 @@ export const CODE_SYSTEMS = {
   consentStatus: 'https://d4h.example/fhir/CodeSystem/consent-status',
 } as const;
 
+/** On a consent-status issue: the patient's Consent version that decided, and the date it was recorded (this dataspace's own). */
+export const CONSENT_BASIS_EXTENSION = 'https://d4h.example/fhir/StructureDefinition/consent-basis' as const;
+export const CONSENT_DATE_EXTENSION = 'https://d4h.example/fhir/StructureDefinition/consent-date' as const;
+
 /** FHIR identifier system of the (fictional) national health identifier, Luxembourg matricule format. */
 export const NATIONAL_HEALTH_ID_SYSTEM = 'urn:oid:1.3.182.4.4' as const;
 

@@ -1,5 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { pageAccess } from '@/server/auth/page-access';
+import { ConsentDashboard } from '@/components/consent/consent-dashboard';
+import { MyDataNav } from '@/components/consent/my-data-nav';
 import { NotBuilt } from '@/components/ui/not-built';
 import { PageHead } from '@/components/ui/page-head';
 
@@ -13,10 +15,11 @@ export default async function MyDataPage() {
   return (
     <>
       <PageHead title={t('title')} intro={t('intro')} />
-      <section className="card">
-        <p className="muted">{t('identifier')}</p>
-        <p className="mono">{user.nationalId}</p>
-      </section>
+      <MyDataNav current="consent" />
+      <p className="muted small">
+        {t('identifier')}: <span className="mono">{user.nationalId}</span>
+      </p>
+      <ConsentDashboard />
       <NotBuilt feature={t('feature')} />
     </>
   );

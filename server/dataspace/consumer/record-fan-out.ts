@@ -1,6 +1,6 @@
 import type { Bundle, OperationOutcome, Provenance, Resource } from '@medplum/fhirtypes';
 import type { DspConsumer } from '@/server/dataspace/protocol/dsp-client';
-import { CODE_SYSTEMS, NATIONAL_HEALTH_ID_SYSTEM } from '@/server/terminology/code-systems';
+import { CODE_SYSTEMS, CONSENT_BASIS_EXTENSION, CONSENT_DATE_EXTENSION, NATIONAL_HEALTH_ID_SYSTEM } from '@/server/terminology/code-systems';
 import type { AuthorityDirectory } from './authority-directory';
 import type { CircuitBreaker } from './circuit-breaker';
 import { classifyDspError, ContractRefused, ProviderUnreachable } from './consumer-errors';
@@ -17,6 +17,8 @@ export interface ProviderOutcome {
   status: ProviderStatus;
   detail: string | null;
   consent: ConsentState;
+  /** The patient's Consent version the provider's decision rests on (null: the defaults, or no decision). */
+  consentBasis: ConsentBasis | null;
   agreementId: string | null;
   datasetId: string | null;
   resources: number;
@@ -170,6 +172,26 @@ function searchsetsOf(providerId: string, response: Bundle): Bundle[] {
   });
 }
 
+export interface ConsentBasis {
+  /** FHIR reference of the version: Consent/<id>/_history/<version>. */
+  reference: string;
+  version: number;
+  recorded: string | null;
+}
+
+/** The newest Consent version any of the provider's decisions names. */
+function consentBasisOf(bundles: Bundle[], nationalId: string): ConsentBasis | null {
+  let best: ConsentBasis | null = null;
+  for (const issue of bundles.flatMap((b) => (b.entry ?? []).filter((e) => e.search?.mode === 'outcome' && e.resource?.resourceType === 'OperationOutcome').flatMap((e) => (e.resource as OperationOutcome).issue))) {
+    if (issue.expression && !issue.expression.some((x) => x.includes(nationalId))) continue;
+    const reference = issue.extension?.find((x) => x.url === CONSENT_BASIS_EXTENSION)?.valueReference?.reference;
+    const version = Number(reference?.split('/_history/')[1]);
+    if (!reference || !Number.isInteger(version)) continue;
+    if (!best || version > best.version) best = { reference, version, recorded: issue.extension?.find((x) => x.url === CONSENT_DATE_EXTENSION)?.valueDateTime ?? null };
+  }
+  return best;
+}
+
 function consentOf(bundles: Bundle[], nationalId: string): ConsentState {
   const codes = bundles.flatMap((b) =>
     (b.entry ?? [])
@@ -202,7 +224,7 @@ export async function fanOutRecord(deps: FanOutDeps, input: { nationalId: string
   const fromProvider = async (providerId: string): Promise<{ outcome: ProviderOutcome; resources: SourcedResource[] }> => {
     const started = performance.now();
     const breaker = deps.breaker(providerId);
-    const base = { providerId, consent: 'unknown' as ConsentState, agreementId: null, datasetId: null, resources: 0, truncated: false };
+    const base = { providerId, consent: 'unknown' as ConsentState, consentBasis: null, agreementId: null, datasetId: null, resources: 0, truncated: false };
     const done = (status: ProviderStatus, detail: string | null) => ({ outcome: { ...base, status, detail, elapsedMs: Math.round(performance.now() - started) }, resources: [] });
     if (!breaker.allow()) return done('unavailable', 'not answering (circuit open after repeated failures; retried shortly)');
     const controller = new AbortController();
@@ -254,6 +276,7 @@ export async function fanOutRecord(deps: FanOutDeps, input: { nationalId: string
         status: consent === 'withdrawn' ? 'denied' : 'ok',
         detail: consent === 'withdrawn' ? `the patient's consent for ${purpose} is withdrawn at this provider` : consent === 'partial' ? 'part of the record is withheld by the patient\'s consent' : null,
         consent,
+        consentBasis: consentBasisOf(bundles, input.nationalId),
         agreementId: live.transfer.agreementId,
         datasetId: live.datasetId || null,
         resources: resources.length,

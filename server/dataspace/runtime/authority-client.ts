@@ -8,6 +8,8 @@ export interface PdpDecision {
   status: 'active' | 'partial' | 'withdrawn';
   categories: Partial<Record<DataCategory, 'permit' | 'deny'>>;
   basis: string[];
+  /** The patient's Consent version that decided (null or absent: the deployment's defaults did). */
+  consentVersion?: { consentId: string; version: number; dateTime: string | null } | null;
   /** How long (ms) the decision holds unless a consent is written: until a rule's validity starts or ends. Absent: no such bound. */
   cacheUntilMs?: number;
 }

@@ -13,6 +13,8 @@ export const ZProviderStatusSchema = z.object({
   status: z.enum(PROVIDER_STATUSES),
   detail: z.string().nullable(),
   consent: z.enum(CONSENT_STATES),
+  /** The patient's Consent version the provider's decision rests on, and when it was recorded (null: the defaults). */
+  consentBasis: z.object({ reference: z.string(), version: z.number().int(), recorded: z.string().nullable() }).nullable(),
   agreementId: z.string().nullable(),
   resources: z.number().int(),
   truncated: z.boolean(),

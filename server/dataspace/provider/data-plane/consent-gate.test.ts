@@ -149,4 +149,16 @@ describe('ConsentGate', () => {
     expect(audited.map((a) => [a.patient, a.breakGlass])).toEqual([[null, false], ['p1', true]]);
     expect(audited[1]?.detail).toBe('consent active; break-glass: unconscious patient, no relative');
   });
+
+  it('fails closed when the authority cannot be asked: 503 with the reason, nothing reaches the answer, audited as denied', async () => {
+    const { gate, steps, audited } = gateWith({
+      decide: () => {
+        throw new Error('connect ECONNREFUSED 127.0.0.1:4100');
+      },
+    });
+    const result = await gate.pass(await credentials(), operation(steps, { kind: 'records', rows: [row('o1', 'p1', 'laboratory')] }));
+    expect(result).toMatchObject({ refused: true, status: 503, code: 'transient' });
+    expect(steps).toEqual(['transfer', 'candidates', 'decide p1 laboratory', 'audit -:denied']);
+    expect(audited[0]?.detail).toMatch(/consent authority does not answer/);
+  });
 });

@@ -30,7 +30,7 @@ export interface GateRequest {
 /** A refused request: the FHIR status, issue code and text the routes answer with (as an OperationOutcome). */
 export interface Refusal {
   refused: true;
-  status: 400 | 401 | 403 | 404;
+  status: 400 | 401 | 403 | 404 | 503;
   code: IssueCode;
   text: string;
 }
@@ -100,7 +100,16 @@ export class ConsentGate {
       await this.audit(caller, op.query, [{ patient: null, outcome: 'denied', detail: `refused: ${candidates.text}` }]);
       return candidates;
     }
-    const permitted = await this.decide(caller, candidates);
+    let permitted: Permitted;
+    try {
+      permitted = await this.decide(caller, candidates);
+    } catch (error) {
+      // The authority (the policy decision point) could not be asked and no lease-kept decision holds:
+      // release nothing (fail closed), and say why, so the clinician's page can tell them.
+      const text = `consent could not be checked: the consent authority does not answer (${(error as Error).message}); no data is released`;
+      await this.audit(caller, op.query, [{ patient: null, outcome: 'denied', detail: text }]);
+      return refusal(503, 'transient', text);
+    }
     await this.audit(caller, op.query, auditedOutcomes(caller, candidates, permitted));
     return op.answer(this.opts.store, caller, permitted);
   }

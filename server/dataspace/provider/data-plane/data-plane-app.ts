@@ -47,7 +47,7 @@ export function createDataPlaneApp(opts: DataPlaneAppOptions) {
   let inFlight = 0;
   const maxInFlight = opts.maxInFlight ?? 64;
 
-  const outcome = (c: Context, status: 400 | 401 | 403 | 404 | 429 | 500, code: IssueCode, text: string) =>
+  const outcome = (c: Context, status: 400 | 401 | 403 | 404 | 429 | 500 | 503, code: IssueCode, text: string) =>
     c.body(JSON.stringify(operationOutcome('error', code, text)), status, { 'content-type': FHIR_JSON });
   const credentialsOf = (c: Context): GateRequest => ({ bearer: bearer(c), assertion: c.req.header(PRACTITIONER_ASSERTION_HEADER) });
   /** Passes the gate and answers: the resource or Bundle as FHIR JSON, a refusal as an OperationOutcome. */

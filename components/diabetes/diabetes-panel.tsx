@@ -152,7 +152,11 @@ export function DiabetesPanel() {
                       )}
                     </td>
                     <td data-testid="care-gaps">
-                      {r.careGaps.length === 0 ? <span className="muted">—</span> : (
+                      {r.dataIncomplete ? (
+                        <span className="badge" title={t('panel.incompleteHint')}>
+                          {t('panel.incomplete')}
+                        </span>
+                      ) : r.careGaps.length === 0 ? <span className="muted">—</span> : (
                         <ul className="plain-list">
                           {r.careGaps.map((g) => (
                             <li key={g.code}>

@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRecordFormat } from '@/components/records/use-record-format';
+import { featureUnit } from './feature-unit';
 import type { TOptionView, TRecommendationView } from '@/server/diabetes/recommendation/recommendation-schema';
 
 const GROUP_BADGE = { 'organ-protection': 'success', 'by-priority': 'info', withheld: 'warning', excluded: 'danger' } as const;
@@ -26,7 +27,7 @@ export function TopFactors({ option }: { option: TOptionView }) {
         {top.map((c) => (
           <li key={c.feature} className="factor">
             <span>
-              {c.label}: {c.value === null ? t('options.missingValue') : `${f.number(c.value)} ${c.unit === '1' ? '' : c.unit}`}
+              {t(`features.${c.feature}`)}: {c.value === null ? t('options.missingValue') : `${f.number(c.value)} ${featureUnit(c.unit, t('options.years'))}`}
             </span>
             <span className={c.contribution < 0 ? 'factor-lower' : 'factor-higher'}>
               {t('options.factorEffect', { value: signed(c.contribution) })}

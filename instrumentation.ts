@@ -10,6 +10,9 @@ export async function register() {
   const config = env();
   const { appDb } = await import('./server/db');
   await appDb();
+  // A missing or malformed cds-clients.json stops the start with the reason (README, "CDS Hooks").
+  const { cdsHooksApi } = await import('./server/cds-hooks/cds-hooks-instance');
+  await cdsHooksApi();
   try {
     const { warmUpTherapyModel } = await import('./server/diabetes/model/model-session');
     const status = await warmUpTherapyModel(config.DIABETES_MODEL_DIR);

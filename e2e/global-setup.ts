@@ -9,6 +9,7 @@ import { baseURL } from '../playwright.config';
 import { startDataspace } from '../server/dataspace/testing/start-dataspace';
 import { startDataspaceControl } from './dataspace-control';
 import { e2eOidcProviders, resolveKeycloak, startKeycloak, type TStartedKeycloak } from './keycloak/keycloak';
+import { e2eCdsClient } from './cds-client';
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -60,6 +61,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const control = await startDataspaceControl(dataspace);
   process.env.E2E_DATASPACE_CONTROL = control.url;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'd4h-e2e-'));
+  // A CDS client (an EHR) registered in the allow-list; its private key reaches the tests through the environment.
+  process.env.E2E_CDS_CLIENT = JSON.stringify(await e2eCdsClient(path.join(dataDir, 'cds-clients.json')));
   const web = spawn(process.execPath, ['--import', 'tsx', 'scripts/web-server.ts'], {
     env: {
       ...process.env,
@@ -73,6 +76,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       AUTHORITY_URL: dataspace.authorityUrl,
       DATASPACE_OPERATOR_TOKEN: dataspace.operatorToken,
       ...(keycloak ? { OIDC_PROVIDERS: e2eOidcProviders(keycloak.url) } : {}),
+      CDS_CLIENTS_FILE: path.join(dataDir, 'cds-clients.json'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

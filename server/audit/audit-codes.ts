@@ -30,6 +30,8 @@ export const AUDIT_SUBTYPES = {
   breakGlassStarted: 'break-glass-started',
   breakGlassEnded: 'break-glass-ended',
   decision: 'decision',
+  cdsHookCall: 'cds-hook-call',
+  cdsFeedback: 'cds-feedback',
 } as const;
 export type AuditSubtype = (typeof AUDIT_SUBTYPES)[keyof typeof AUDIT_SUBTYPES];
 

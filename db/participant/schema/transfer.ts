@@ -13,6 +13,9 @@ export const transferProcess = pgTable(
     format: text('format').notNull(),
     state: text('state').notNull(),
     callbackAddress: text('callback_address'),
+    // The key thumbprint of the consumer's credential at its request: an EDR the provider sends later on
+    // its own (a start after REQUESTED, a resume) is bound to it as the first one is.
+    consumerJkt: text('consumer_jkt'),
     reason: text('reason'),
     tokenExpiresAt: timestamp('token_expires_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -65,7 +65,12 @@ export function contractRequestMessage(input: {
   });
 }
 
-export function contractOfferMessage(input: { providerPid: string; offer: OdrlOffer; callbackAddress: string }): ContractOfferMessage {
+/**
+ * A provider's offer: one that starts a negotiation names where to answer (callbackAddress), a
+ * counter-offer on a running one names the consumer's process instead (consumerPid); the schema
+ * (contract-offer-message-schema.json) requires exactly one of the two.
+ */
+export function contractOfferMessage(input: { providerPid: string; offer: OdrlOffer } & ({ callbackAddress: string } | { consumerPid: string })): ContractOfferMessage {
   return assertDspMessage('ContractOfferMessage', { '@context': ctx(), '@type': 'ContractOfferMessage', ...input });
 }
 

@@ -115,8 +115,13 @@ export function buildCatalog(input: { provider: string; baseUrl: string; dataset
   return assertDspMessage<DspCatalog>('Catalog', catalog);
 }
 
-/** True when a requested offer is the catalog offer unchanged (the consumer may not rewrite terms). */
+/**
+ * True when a requested offer is the catalog offer unchanged (the consumer may not rewrite terms). An
+ * empty `constraint` or `duty` list is the same rule as none (JSON-LD: no value, no triple): the DSP TCK
+ * requests `{"action": "use"}` for an offer the catalog states with `"constraint": []`.
+ */
 export function canonicalOfferMatch(catalogOffer: OdrlOffer, requested: OdrlOffer): boolean {
-  const strip = (o: OdrlOffer) => ({ id: o['@id'], permission: o.permission, prohibition: o.prohibition ?? [], obligation: o.obligation ?? [] });
+  const rule = <R extends { constraint?: unknown[]; duty?: unknown[] }>({ constraint, duty, ...rest }: R) => ({ ...rest, ...(constraint?.length ? { constraint } : {}), ...(duty?.length ? { duty } : {}) });
+  const strip = (o: OdrlOffer) => ({ id: o['@id'], permission: (o.permission ?? []).map(rule), prohibition: (o.prohibition ?? []).map(rule), obligation: (o.obligation ?? []).map(rule) });
   return canonical(strip(catalogOffer)) === canonical(strip(requested));
 }

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import type { Database } from '@/db/client';
 import { transferProcess } from '@/db/participant/schema/transfer';
 import * as msg from '@/server/dataspace/protocol/dsp-messages';
-import type { CatalogRequestMessage, ContractAgreementVerificationMessage, ContractRequestMessage, DatasetRequestMessage, NegotiationState, TransferRequestMessage, TransferState } from '@/server/dataspace/protocol/dsp-types';
+import type { CatalogRequestMessage, ContractAgreementVerificationMessage, ContractRequestMessage, DatasetRequestMessage, NegotiationState, OdrlAgreement, OdrlOffer, TransferRequestMessage, TransferState } from '@/server/dataspace/protocol/dsp-types';
 import { validateDspMessage, type DspMessageKind } from '@/server/dataspace/protocol/dsp-validator';
 import { signEdrToken } from '@/server/dataspace/protocol/edr-token';
 import type { ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
@@ -19,8 +19,10 @@ import { HEALTH_CONTEXT, HEALTH_CONTEXT_PATH, healthContextUrl } from './health-
 import { DSP_BASE_PATH } from '@/server/dataspace/protocol/dspace-version';
 import { DSP_CONTEXT } from '@/server/dataspace/protocol/dsp-types';
 import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/protocol/participant-http';
-import { applyConsumerEvent, ContractNegotiationFailure, handleContractRequest, loadNegotiation } from './negotiation-service';
-import { applyTransferEvent, handleTransferRequest, loadAgreement, loadTransfer, TransferFailure } from './transfer-service';
+import { applyConsumerEvent, applyProviderEvent, ContractNegotiationFailure, handleContractRequest, handleCounterRequest, loadNegotiation, type NegotiationRow, type ProviderNegotiationEvent, type RequestCheck } from './negotiation-service';
+import type { ProviderScript, ScriptedStep } from './provider-script';
+import { applyProviderTransferEvent, applyTransferEvent, handleTransferRequest, loadAgreement, loadTransfer, TransferFailure } from './transfer-service';
+import type { VerifiedParticipant } from '@/server/dataspace/protocol/participant-token';
 
 export interface ProviderDspOptions {
   id: string;
@@ -32,7 +34,12 @@ export interface ProviderDspOptions {
   datasets: DatasetDefinition[];
   /** This provider's own identity, to sign its callbacks to consumers. */
   identity: ParticipantIdentity;
+  /** When the provider takes which steps of its own (DSP TCK mode only); absent: its defaults. */
+  script?: ProviderScript;
 }
+
+/** Between two scripted steps of the provider, so that each message reaches the consumer on its own. */
+const SCRIPT_PAUSE_MS = 250;
 
 type Area = 'catalog' | 'negotiation' | 'transfer';
 
@@ -66,6 +73,7 @@ export const DSP_ROUTES: readonly RouteRule[] = [
   { method: 'GET', path: '/catalog/datasets/:id', access: ['participant'] },
   { method: 'POST', path: '/catalog/datasets', access: ['participant'] },
   { method: 'POST', path: '/negotiations/request', access: ['participant'] },
+  { method: 'POST', path: '/negotiations/:pid/request', access: ['participant'] },
   { method: 'GET', path: '/negotiations/:pid', access: ['participant'] },
   { method: 'GET', path: '/negotiations/:pid/agreement', access: ['participant'] },
   { method: 'POST', path: '/negotiations/:pid/agreement/verification', access: ['participant'] },
@@ -90,17 +98,70 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
    * the provider's own offers are, so that a consumer can refuse a forged agreement, EDR or termination.
    * Best effort, after the answer it follows: a consumer may refuse a callback that overtakes the
    * response to its own request (it does not know the providerPid yet), so a refused or failed one is
-   * tried again three times (0.5, 1, 2 s later); the consumer can also poll.
+   * tried again three times (0.5, 1, 2 s later); the consumer can also poll. Resolves true once
+   * delivered, so that scripted steps (runScript) reach the consumer in order.
    */
-  const sendCallback = (row: { callbackAddress: string | null; counterpartyId: string }, path: string, body: unknown): void => {
+  const deliver = (row: { callbackAddress: string | null; counterpartyId: string }, path: string, body: unknown): Promise<boolean> => {
     const callback = row.callbackAddress;
-    if (!callback) return;
-    const attempt = (n: number): void => {
-      callParticipant(opts.identity, { url: `${callback.replace(/\/$/, '')}${path}`, audience: row.counterpartyId, body, timeoutMs: 3000 }).catch(() => {
-        if (n < 3) setTimeout(() => attempt(n + 1), 500 * 2 ** n).unref();
-      });
-    };
-    setTimeout(() => attempt(0), 50).unref();
+    if (!callback) return Promise.resolve(false);
+    const attempt = (n: number): Promise<boolean> =>
+      callParticipant(opts.identity, { url: `${callback.replace(/\/$/, '')}${path}`, audience: row.counterpartyId, body, timeoutMs: 3000 }).then(
+        () => true,
+        (error: Error) => {
+          if (n < 3) return new Promise<boolean>((resolve) => setTimeout(() => resolve(attempt(n + 1)), 500 * 2 ** n).unref());
+          // The consumer can still poll; the participant's log says which message it never took.
+          console.error(`callback ${path} to ${row.counterpartyId} not delivered after 4 attempts: ${error.message}`);
+          return false;
+        },
+      );
+    return attempt(0);
+  };
+  /** The same, sent shortly after the answer it follows, which goes first. */
+  const sendCallback = (row: { callbackAddress: string | null; counterpartyId: string }, path: string, body: unknown): void => {
+    setTimeout(() => void deliver(row, path, body), 50).unref();
+  };
+
+  // ----- steps the provider takes on its own, each a transition and its signed message to the consumer -----
+  const toConsumer = (kind: 'negotiations' | 'transfers', consumerPid: string, tail: string) => `/${kind}/${encodeURIComponent(consumerPid)}/${tail}`;
+  const providerReason = 'ended by the provider';
+
+  /** Counter-offer, agree, finalize or terminate a negotiation, and tell the consumer (DSP 2025-1 §"Contract Negotiation"). */
+  const negotiationStep = async (providerPid: string, event: ProviderNegotiationEvent): Promise<boolean> => {
+    const { row, agreement } = await applyProviderEvent(db, { providerPid, event, provider: opts.id, ...(event === 'terminate' ? { reason: providerReason } : {}) });
+    const ids = { providerPid: row.providerPid, consumerPid: row.consumerPid };
+    if (event === 'offer') return deliver(row, toConsumer('negotiations', row.consumerPid, 'offers'), msg.contractOfferMessage({ ...ids, offer: { ...(row.offer as OdrlOffer), target: row.datasetId } }));
+    if (event === 'agree' && agreement) return deliver(row, toConsumer('negotiations', row.consumerPid, 'agreement'), msg.contractAgreementMessage({ ...ids, agreement }));
+    if (event === 'finalize') return deliver(row, toConsumer('negotiations', row.consumerPid, 'events'), msg.contractNegotiationEventMessage({ ...ids, eventType: 'FINALIZED' }));
+    return deliver(row, toConsumer('negotiations', row.consumerPid, 'termination'), msg.contractNegotiationTerminationMessage({ ...ids, code: 'provider', reason: row.terminationReason ?? providerReason }));
+  };
+
+  /** Start (or resume), suspend, complete or terminate a transfer process, and tell the consumer (DSP 2025-1 §"Transfer Process"). */
+  const transferStep = async (providerPid: string, event: TransferEvent): Promise<boolean> => {
+    const row = await applyProviderTransferEvent(db, { providerPid, event, ...(event === 'suspend' || event === 'terminate' ? { reason: providerReason } : {}) });
+    const ids = { providerPid: row.providerPid, consumerPid: row.consumerPid };
+    if (event === 'start') return deliver(row, toConsumer('transfers', row.consumerPid, 'start'), await startMessage(row, row.consumerJkt ?? ''));
+    if (event === 'suspend') return deliver(row, toConsumer('transfers', row.consumerPid, 'suspension'), msg.transferSuspensionMessage({ ...ids, code: 'provider', reason: providerReason }));
+    if (event === 'complete') return deliver(row, toConsumer('transfers', row.consumerPid, 'completion'), msg.transferCompletionMessage(ids));
+    return deliver(row, toConsumer('transfers', row.consumerPid, 'termination'), msg.transferTerminationMessage({ ...ids, code: 'provider', reason: providerReason }));
+  };
+
+  /** Runs scripted steps in order after the answer they follow; a step the consumer's message overtook ends the script. */
+  const runScript = <E extends string>(steps: ReadonlyArray<ScriptedStep<E>> | undefined, step: (event: E) => Promise<boolean>): void => {
+    if (!steps || steps.length === 0) return;
+    setTimeout(() => {
+      void (async () => {
+        for (const s of steps) {
+          if (s === 'pause') await new Promise((resolve) => setTimeout(resolve, SCRIPT_PAUSE_MS));
+          else if (
+            !(await step(s as E).catch((error: Error) => {
+              console.error(`scripted provider step ${s} failed: ${error.message}`);
+              return false;
+            }))
+          )
+            return;
+        }
+      })();
+    }, 50).unref();
   };
 
   // The stores change only while seeding, before the provider serves: count once, at start-up in the
@@ -158,32 +219,56 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     throw error;
   };
 
-  app.post('/negotiations/request', async (c) => {
+  /** The catalog offer a consumer's ContractRequestMessage names, if this consumer may have it unchanged, or why not. */
+  const checkRequest = async (consumer: VerifiedParticipant, offer: OdrlOffer): Promise<RequestCheck> => {
+    const visible = await visibleDatasets(consumer.participantId);
+    const catalogOffer = visible.flatMap((d) => d.hasPolicy.map((o) => ({ offer: o, datasetId: d['@id'] }))).find((o) => o.offer['@id'] === offer['@id']);
+    const known = findOffer(opts.id, opts.datasets, offer['@id']);
+    const roles = consumer.credential.roles;
+    if (!known) return { refusal: `offer ${offer['@id']} is not in this provider's catalog` };
+    if (!catalogOffer) return { refusal: `the access policy does not offer ${offer['@id']} to a participant with roles ${roles.join(', ') || 'none'}` };
+    if (offer.target !== catalogOffer.datasetId) return { refusal: `the offer target must be the dataset ${catalogOffer.datasetId}` };
+    if (!canonicalOfferMatch(catalogOffer.offer, offer)) return { refusal: 'the requested offer differs from the catalog offer (target, permissions, prohibitions or duties changed)' };
+    return { offer: { ...catalogOffer.offer, target: catalogOffer.datasetId }, datasetId: catalogOffer.datasetId, purpose: known.offer.purpose };
+  };
+
+  /** The agreement or termination a decided request owes the consumer (a held one owes nothing yet). */
+  const afterRequest = (row: NegotiationRow, agreement: OdrlAgreement | null): void => {
+    if (agreement) sendCallback(row, `/negotiations/${encodeURIComponent(row.consumerPid)}/agreement`, msg.contractAgreementMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, agreement }));
+    if (row.state === 'TERMINATED') sendCallback(row, `/negotiations/${encodeURIComponent(row.consumerPid)}/termination`, msg.contractNegotiationTerminationMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, code: 'policy', reason: row.terminationReason ?? 'refused' }));
+  };
+
+  // contract.negotiation.binding.https.md: a first request to /negotiations/request, a counter-request
+  // (with the providerPid) to /negotiations/:providerPid/request.
+  const contractRequest = async (c: Context<ParticipantEnv>, pathPid?: string) => {
     const parsed = await readMessage<ContractRequestMessage>(c, 'ContractRequestMessage', 'negotiation');
     if (!parsed.ok) return parsed.response;
     const m = parsed.value;
+    if (pathPid !== m.providerPid) return c.json(errorBody('negotiation', 'pid-mismatch', pathPid ? 'providerPid in the body differs from the path' : 'a counter-request (with a providerPid) goes to /negotiations/:providerPid/request', m.providerPid, m.consumerPid), 400);
     const consumer = c.get('participant');
-    if (m.providerPid) return c.json(errorBody('negotiation', 'counter-offer-unsupported', 'this provider does not take counter-requests; start a new negotiation', m.providerPid, m.consumerPid), 400);
-    const visible = await visibleDatasets(consumer.participantId);
-    const catalogOffer = visible.flatMap((d) => d.hasPolicy.map((o) => ({ offer: o, datasetId: d['@id'] }))).find((o) => o.offer['@id'] === m.offer['@id']);
-    const known = findOffer(opts.id, opts.datasets, m.offer['@id']);
-    const roles = consumer.credential.roles;
-    let check: { offer: typeof m.offer; datasetId: string; purpose: Purpose } | { refusal: string };
-    if (!known) check = { refusal: `offer ${m.offer['@id']} is not in this provider's catalog` };
-    else if (!catalogOffer) check = { refusal: `the access policy does not offer ${m.offer['@id']} to a participant with roles ${roles.join(', ') || 'none'}` };
-    else if (m.offer.target !== catalogOffer.datasetId) check = { refusal: `the offer target must be the dataset ${catalogOffer.datasetId}` };
-    else if (!canonicalOfferMatch(catalogOffer.offer, m.offer)) check = { refusal: 'the requested offer differs from the catalog offer (target, permissions, prohibitions or duties changed)' };
-    else check = { offer: { ...catalogOffer.offer, target: catalogOffer.datasetId }, datasetId: catalogOffer.datasetId, purpose: known.offer.purpose };
+    const check = await checkRequest(consumer, m.offer);
+    const script = 'refusal' in check ? undefined : opts.script?.negotiation(check.datasetId, m.providerPid ? 'counter-requested' : 'requested');
     try {
-      const outcome = await handleContractRequest(db, { provider: opts.id, consumer: consumer.participantId, consumerPid: m.consumerPid, offer: m.offer, callbackAddress: m.callbackAddress ?? null, check });
+      if (m.providerPid) {
+        // A counter-request on a negotiation this provider OFFERED (DSP: REQUESTED again, then decided as a first request).
+        const { row, agreement } = await handleCounterRequest(db, { provider: opts.id, consumer: consumer.participantId, providerPid: m.providerPid, consumerPid: m.consumerPid, offer: m.offer, check, hold: script !== undefined });
+        afterRequest(row, agreement);
+        runScript(script, (event) => negotiationStep(row.providerPid, event));
+        return c.json(msg.contractNegotiation({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as NegotiationState }));
+      }
+      const outcome = await handleContractRequest(db, { provider: opts.id, consumer: consumer.participantId, consumerPid: m.consumerPid, offer: m.offer, callbackAddress: m.callbackAddress ?? null, check, hold: script !== undefined });
       const { row, agreement } = outcome;
-      if (outcome.created && agreement) sendCallback(row, `/negotiations/${encodeURIComponent(row.consumerPid)}/agreement`, msg.contractAgreementMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, agreement }));
-      if (outcome.created && row.state === 'TERMINATED') sendCallback(row, `/negotiations/${encodeURIComponent(row.consumerPid)}/termination`, msg.contractNegotiationTerminationMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, code: 'policy', reason: row.terminationReason ?? 'refused' }));
+      if (outcome.created) {
+        afterRequest(row, agreement);
+        runScript(script, (event) => negotiationStep(row.providerPid, event));
+      }
       return c.json(msg.contractNegotiation({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as NegotiationState }), outcome.created ? 201 : 200);
     } catch (error) {
       return negotiationFailure(c, error);
     }
-  });
+  };
+  app.post('/negotiations/request', (c) => contractRequest(c));
+  app.post('/negotiations/:pid/request', (c) => contractRequest(c, c.req.param('pid')));
 
   app.get('/negotiations/:pid', async (c) => {
     try {
@@ -214,9 +299,13 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
       if (m.providerPid !== c.req.param('pid')) return c.json(errorBody('negotiation', 'pid-mismatch', 'providerPid in the body differs from the path', m.providerPid, m.consumerPid), 400);
       if (kind === 'ContractNegotiationEventMessage' && m.eventType !== 'ACCEPTED') return c.json(errorBody('negotiation', 'invalid-event', 'a consumer may only send ACCEPTED', m.providerPid, m.consumerPid), 400);
       try {
-        const { row, agreement } = await applyConsumerEvent(db, { provider: opts.id, providerPid: m.providerPid, consumer: c.get('participant').participantId, consumerPid: m.consumerPid, event, reason: m.reason?.join('; ') ?? (event === 'terminate' ? 'terminated by the consumer' : undefined) });
+        const consumer = c.get('participant').participantId;
+        const step = event === 'accept' ? 'accepted' : event === 'verify' ? 'verified' : undefined;
+        const script = step && opts.script ? opts.script.negotiation((await loadNegotiation(db, m.providerPid, consumer)).datasetId, step) : undefined;
+        const { row, agreement } = await applyConsumerEvent(db, { provider: opts.id, providerPid: m.providerPid, consumer, consumerPid: m.consumerPid, event, reason: m.reason?.join('; ') ?? (event === 'terminate' ? 'terminated by the consumer' : undefined), hold: script !== undefined });
         if (agreement) sendCallback(row, `/negotiations/${encodeURIComponent(row.consumerPid)}/agreement`, msg.contractAgreementMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, agreement }));
         if (event === 'verify' && row.state === 'FINALIZED') sendCallback(row, `/negotiations/${encodeURIComponent(row.consumerPid)}/events`, msg.contractNegotiationEventMessage({ providerPid: row.providerPid, consumerPid: row.consumerPid, eventType: 'FINALIZED' }));
+        runScript(script, (e) => negotiationStep(row.providerPid, e));
         return c.json(msg.contractNegotiation({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as NegotiationState }));
       } catch (error) {
         return negotiationFailure(c, error);
@@ -248,8 +337,10 @@ export function createProviderDspApp(opts: ProviderDspOptions) {
     const m = parsed.value;
     const consumer = c.get('participant');
     try {
-      const { row } = await handleTransferRequest(db, { consumer: consumer.participantId, consumerPid: m.consumerPid, agreementId: m.agreementId, format: m.format, callbackAddress: m.callbackAddress });
+      const script = opts.script?.transfer(m.agreementId);
+      const { row } = await handleTransferRequest(db, { consumer: consumer.participantId, consumerJkt: consumer.jkt, consumerPid: m.consumerPid, agreementId: m.agreementId, format: m.format, callbackAddress: m.callbackAddress, hold: script !== undefined });
       if (row.state === 'STARTED') sendCallback(row, `/transfers/${encodeURIComponent(row.consumerPid)}/start`, await startMessage(row, consumer.jkt));
+      runScript(script, (event) => transferStep(row.providerPid, event));
       return c.json(msg.transferProcess({ providerPid: row.providerPid, consumerPid: row.consumerPid, state: row.state as TransferState }), 201);
     } catch (error) {
       return transferFailure(c, error);

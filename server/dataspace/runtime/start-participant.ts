@@ -134,7 +134,7 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
     const datasets = datasetsOf(config.kind);
     onRule(app, PROVIDER_BASE_ROUTES.health, (c) => c.json({ ok: true, participant: config.id }));
     onRule(app, PROVIDER_BASE_ROUTES.dspaceVersion, (c) => c.json(versionResponse(DSP_BASE_PATH)));
-    const dsp = createProviderDspApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, replay, datasets: [...datasets, ...(tck?.datasets ?? [])], identity: { id: config.id, key, credential: () => credential } });
+    const dsp = createProviderDspApp({ id: config.id, baseUrl: config.publicUrl, db, key, authority, replay, datasets: [...datasets, ...(tck?.datasets ?? [])], identity: { id: config.id, key, credential: () => credential }, ...(tck ? { script: tck.script } : {}) });
     app.route(DSP_BASE_PATH, dsp.app);
     app.route('/offers', createProviderOfferApp({ id: config.id, baseUrl: config.publicUrl, db, identity: { id: config.id, key, credential: () => credential }, authority, visibleDatasets: dsp.visibleDatasets }));
     app.route('/contracts', createProviderContractsApp({ id: config.id, db }));

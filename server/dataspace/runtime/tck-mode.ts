@@ -4,6 +4,8 @@ import { contractAgreement, contractNegotiation, negotiationHistory } from '@/db
 import type { OdrlAgreement, OdrlOffer } from '@/server/dataspace/protocol/dsp-types';
 import type { VerifiedParticipant } from '@/server/dataspace/protocol/participant-token';
 import type { DatasetDefinition } from '@/server/dataspace/provider/datasets';
+import type { ProviderScript } from '@/server/dataspace/provider/provider-script';
+import { tckProviderScript } from './tck-provider-actions';
 
 /**
  * "TCK mode" of a provider (DSP_TCK_PROPERTIES set): the Eclipse DSP TCK (conformance/dsp-tck) runs its
@@ -22,10 +24,9 @@ export interface TckMode {
   token: string;
   datasets: DatasetDefinition[];
   agreements: string[];
+  /** When the provider takes which of its own steps, per TCK case (tck-provider-actions.ts). */
+  script: ProviderScript;
 }
-
-/** Dataset ids of cases where the TCK expects the provider to refuse the request (CN:02-01 "provider terminated"). */
-const REFUSED_CASES = /^CN_02_01_/;
 
 /** The TCK's dataset, offer and agreement ids from its properties file. */
 export function readTckMode(propertiesFile: string, token: string): TckMode {
@@ -41,19 +42,18 @@ export function readTckMode(propertiesFile: string, token: string): TckMode {
     // CAT:01-03 asks for a dataset that must not exist ("dataset request not found").
     if (dataset && key !== 'CAT_01_03_DATASETID') {
       const offerId = props.get(`${dataset[1]}_${dataset[2]}_OFFERID`) ?? `${value}:offer`;
-      const refused = REFUSED_CASES.test(key);
-      datasets.set(value, tckDataset(value, offerId, refused));
+      datasets.set(value, tckDataset(value, offerId));
     }
     if (/^TP_\d\d_\d\d_AGREEMENTID$/.test(key)) agreements.add(value);
   }
   // The transfer cases' agreements are on a dataset of their own.
-  datasets.set(TCK_TRANSFER_DATASET, tckDataset(TCK_TRANSFER_DATASET, `${TCK_TRANSFER_DATASET}:offer`, false));
-  return { token, datasets: [...datasets.values()], agreements: [...agreements] };
+  datasets.set(TCK_TRANSFER_DATASET, tckDataset(TCK_TRANSFER_DATASET, `${TCK_TRANSFER_DATASET}:offer`));
+  return { token, datasets: [...datasets.values()], agreements: [...agreements], script: tckProviderScript(props) };
 }
 
 const TCK_TRANSFER_DATASET = 'ATP-dataset';
 
-function tckDataset(id: string, offerId: string, refused: boolean): DatasetDefinition {
+function tckDataset(id: string, offerId: string): DatasetDefinition {
   return {
     key: id,
     iri: id,
@@ -64,9 +64,9 @@ function tckDataset(id: string, offerId: string, refused: boolean): DatasetDefin
     legalBasis: [],
     personalDataCategories: [],
     codingSystems: [],
-    // Offered for research; the refused case is offered for care only, which the TCK's participant
-    // (roles research, consumer) may not get: the provider terminates its request, with the reason.
-    offers: [{ purpose: refused ? 'TREAT' : 'HRESCH', roles: refused ? ['hospital'] : ['research', 'consumer'], iri: offerId, unconstrained: true }],
+    // Offered to the TCK's participant (roles research, consumer) with a bare `use` permission, as the
+    // TCK requests it; a case where the provider refuses is scripted (tck-provider-actions.ts).
+    offers: [{ purpose: 'HRESCH', roles: ['research', 'consumer'], iri: offerId, unconstrained: true }],
     aggregateOnlyPurposes: [],
   };
 }

@@ -12,7 +12,7 @@ import type { LoadedTherapyModel } from '@/server/diabetes/model/model-session';
 import { loadTherapyModel, runSession } from '@/server/diabetes/model/model-session';
 import type { PatientFeatureName, PatientFeatureValues } from '@/server/diabetes/model/patient-features';
 import { OPTIONAL_FEATURE_NAMES, PATIENT_FEATURES, PATIENT_FEATURE_NAMES } from '@/server/diabetes/model/patient-features';
-import { treeShapRows } from '@/server/diabetes/model/tree-shap';
+import { treeShapRowsSliced } from '@/server/diabetes/model/tree-shap';
 import { hba1cReported } from '@/server/terminology/units';
 
 /**
@@ -137,7 +137,9 @@ export async function predictTherapyOptions(input: TTherapyModelInput, options: 
   const rows = rowsFor([patient]);
   const { model, out } = await runLoaded(rows, options);
   const explanation = options.explain === false ? undefined : model.explanation;
-  const phis = explanation ? treeShapRows(explanation.target, rows, N_MODEL_INPUTS, DRUG_CLASS_IDS.map((_, j) => j * N_MODEL_INPUTS)) : [];
+  // In slices of ~1 ms: the explanation is the costly part, and it must not hold the event loop while
+  // other requests (other explanations, CDS calls, pages) wait.
+  const phis = explanation ? await treeShapRowsSliced(explanation.target, rows, N_MODEL_INPUTS, DRUG_CLASS_IDS.map((_, j) => j * N_MODEL_INPUTS)) : [];
   const result: TherapyOption[] = DRUG_CLASS_IDS.map((c, j) => {
     const o = outputsAt(out, j, c, model);
     const reasons = ineligibilityReasons(c, patient);

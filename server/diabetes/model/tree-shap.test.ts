@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '@/server/synthetic/digital-twins/random';
 import type { EnsembleTarget, RegressionTree } from '@/server/diabetes/model/tree-ensemble';
 import { childOf, predictTarget } from '@/server/diabetes/model/tree-ensemble';
-import { expectedValue, treeShap, treeShapRows } from '@/server/diabetes/model/tree-shap';
+import { expectedValue, treeShap, treeShapRows, treeShapRowsSliced } from '@/server/diabetes/model/tree-shap';
 
 /** A random full tree of the given depth whose covers split the parent's at random. */
 function randomTree(seed: number, depth: number, nFeatures: number): RegressionTree {
@@ -103,5 +103,23 @@ describe('treeShap', () => {
         expect(together[r]?.[i]).toBeCloseTo(exact[i] ?? NaN, 9);
       }
     });
+  });
+  it('in slices gives the same values and lets the event loop run between slices', async () => {
+    const many: EnsembleTarget = { name: 'y', baseValue: 0, trees: Array.from({ length: 64 }, (_, i) => randomTree(100 + i, 4, nFeatures)) };
+    const rng = createRandom(8);
+    const rows = Array.from({ length: 3 * nFeatures }, () => rng.uniform());
+    const offsets = [0, nFeatures, 2 * nFeatures];
+    let turns = 0;
+    const tick = (): void => {
+      turns += 1;
+      if (turns < 1000) setImmediate(tick);
+    };
+    setImmediate(tick);
+    // A slice of 0 ms yields at every check (every 16 trees): 64 trees give the loop 4 turns.
+    const sliced = await treeShapRowsSliced(many, rows, nFeatures, offsets, 0);
+    expect(turns).toBeGreaterThanOrEqual(3);
+    turns = 1000;
+    const whole = treeShapRows(many, rows, nFeatures, offsets);
+    sliced.forEach((phi, r) => phi.forEach((v, i) => expect(v).toBe(whole[r]?.[i])));
   });
 });

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { EnsembleTarget, RegressionTree } from '@/server/diabetes/model/tree-ensemble';
 
 /**
@@ -188,39 +189,72 @@ const same = (a: number, b: number): boolean => a === b || (Number.isNaN(a) && N
  * class indicator is walked once for all 7 rows, a per-class tree twice. Same values as treeShap.
  */
 export function treeShapRows(target: EnsembleTarget, x: ArrayLike<number>, nInputs: number, offsets: readonly number[]): Float64Array[] {
-  const phis = offsets.map(() => new Float64Array(nInputs));
-  const scratch = new Float64Array(nInputs);
-  const group = new Int32Array(offsets.length);
-  for (const tree of target.trees) {
-    const t = compile(tree);
-    // Group rows by their values on the features this tree splits on; the first row of a group is its representative.
-    for (let r = 0; r < offsets.length; r++) {
-      group[r] = r;
-      for (let q = 0; q < r; q++) {
-        if (group[q] !== q) continue;
-        let equal = true;
-        for (const f of t.used) {
-          if (!same(x[(offsets[r] as number) + f] as number, x[(offsets[q] as number) + f] as number)) {
-            equal = false;
-            break;
-          }
-        }
-        if (equal) {
-          group[r] = q;
+  const state = rowsState(nInputs, offsets);
+  for (const tree of target.trees) explainRowsOfTree(tree, x, offsets, state);
+  return state.phis;
+}
+
+interface RowsState {
+  phis: Float64Array[];
+  scratch: Float64Array;
+  group: Int32Array;
+}
+
+const rowsState = (nInputs: number, offsets: readonly number[]): RowsState => ({
+  phis: offsets.map(() => new Float64Array(nInputs)),
+  scratch: new Float64Array(nInputs),
+  group: new Int32Array(offsets.length),
+});
+
+function explainRowsOfTree(tree: RegressionTree, x: ArrayLike<number>, offsets: readonly number[], { phis, scratch, group }: RowsState): void {
+  const t = compile(tree);
+  // Group rows by their values on the features this tree splits on; the first row of a group is its representative.
+  for (let r = 0; r < offsets.length; r++) {
+    group[r] = r;
+    for (let q = 0; q < r; q++) {
+      if (group[q] !== q) continue;
+      let equal = true;
+      for (const f of t.used) {
+        if (!same(x[(offsets[r] as number) + f] as number, x[(offsets[q] as number) + f] as number)) {
+          equal = false;
           break;
         }
       }
-    }
-    for (let q = 0; q < offsets.length; q++) {
-      if (group[q] !== q) continue;
-      explainTree(t, x, offsets[q] as number, scratch, 0, ALL);
-      for (let r = q; r < offsets.length; r++) {
-        if (group[r] !== q) continue;
-        const phi = phis[r] as Float64Array;
-        for (const f of t.used) phi[f] = (phi[f] as number) + (scratch[f] as number);
+      if (equal) {
+        group[r] = q;
+        break;
       }
-      for (const f of t.used) scratch[f] = 0;
     }
   }
-  return phis;
+  for (let q = 0; q < offsets.length; q++) {
+    if (group[q] !== q) continue;
+    explainTree(t, x, offsets[q] as number, scratch, 0, ALL);
+    for (let r = q; r < offsets.length; r++) {
+      if (group[r] !== q) continue;
+      const phi = phis[r] as Float64Array;
+      for (const f of t.used) phi[f] = (phi[f] as number) + (scratch[f] as number);
+    }
+    for (const f of t.used) scratch[f] = 0;
+  }
+}
+
+/** Trees between two looks at the clock: a tree walk takes microseconds, performance.now() about 0.1 µs. */
+const TREES_PER_CHECK = 16;
+
+/**
+ * treeShapRows in slices of at most `sliceMs` of CPU, giving the event loop a turn (setImmediate)
+ * between slices: an explanation then never holds the loop for longer than a slice, however many run
+ * at once, so other requests and timers interleave with it. Same values as treeShapRows.
+ */
+export async function treeShapRowsSliced(target: EnsembleTarget, x: ArrayLike<number>, nInputs: number, offsets: readonly number[], sliceMs = 1): Promise<Float64Array[]> {
+  const state = rowsState(nInputs, offsets);
+  let sliceStart = performance.now();
+  for (let i = 0; i < target.trees.length; i++) {
+    explainRowsOfTree(target.trees[i] as RegressionTree, x, offsets, state);
+    if (i % TREES_PER_CHECK === TREES_PER_CHECK - 1 && performance.now() - sliceStart >= sliceMs) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
+  }
+  return state.phis;
 }

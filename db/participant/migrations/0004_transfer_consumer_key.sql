@@ -1,0 +1,1 @@
+ALTER TABLE "transfer_process" ADD COLUMN "consumer_jkt" text;

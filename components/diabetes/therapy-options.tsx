@@ -39,6 +39,18 @@ export function TopFactors({ option }: { option: TOptionView }) {
   );
 }
 
+/** A guardrail's message with a link to its source, so the clinician can check the rule. */
+function Finding({ finding }: { finding: TOptionView['findings'][number] }) {
+  return (
+    <>
+      {finding.message}{' '}
+      <a href={finding.source.url} target="_blank" rel="noreferrer" className="small">
+        {finding.source.label}
+      </a>
+    </>
+  );
+}
+
 function OptionCard({ option, missingOptional }: { option: TOptionView; missingOptional: TRecommendationView['missingOptional'] }) {
   const t = useTranslations('diabetes');
   const f = useRecordFormat();
@@ -61,10 +73,7 @@ function OptionCard({ option, missingOptional }: { option: TOptionView; missingO
           {option.group === 'withheld' ? <li>{option.reason}</li> : null}
           {exclusions.map((x) => (
             <li key={x.ruleId}>
-              {x.message}{' '}
-              <a href={x.source.url} target="_blank" rel="noreferrer" className="small">
-                {x.source.label}
-              </a>
+              <Finding finding={x} />
             </li>
           ))}
         </ul>
@@ -110,10 +119,7 @@ function OptionCard({ option, missingOptional }: { option: TOptionView; missingO
             <ul className="plain-list guideline-notes">
               {notes.map((x) => (
                 <li key={x.ruleId}>
-                  <span className={`badge ${x.severity === 'high' ? 'danger' : 'warning'}`}>{t('options.note')}</span> {x.message}{' '}
-                  <a href={x.source.url} target="_blank" rel="noreferrer" className="small">
-                    {x.source.label}
-                  </a>
+                  <span className={`badge ${x.severity === 'high' ? 'danger' : 'warning'}`}>{t('options.note')}</span> <Finding finding={x} />
                 </li>
               ))}
             </ul>

@@ -60,17 +60,28 @@ test('panel → patient → options with sources and consent → basis → overr
 });
 
 test('a stopped provider: the page says which data is missing and why, and withholds what depends on it', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await signIn(page, 'sophie.reuter@alzette.example');
   await page.waitForURL(/\/diabetes$/);
+  // Both hospitals answer first (under load a provider's circuit breaker may be open for a few seconds).
+  await page.goto(`/diabetes/patients/${MARIE}`);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('patient-name')).toContainText('Marie Schmit', { timeout: 20_000 });
+    await expect(page.getByTestId('missing-data')).toHaveCount(0);
+  }).toPass({ timeout: 90_000 });
   await controlParticipant('kill', 'moselle-clinic');
   try {
-    await page.goto(`/diabetes/patients/${MARIE}`);
-    const missing = page.getByTestId('missing-data');
-    await expect(missing).toContainText('Clinique de la Moselle', { timeout: 60_000 });
-    await expect(missing).toContainText('not included');
+    // The other hospital still answers: its data is used, the stopped one is named with what it means.
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByTestId('missing-data')).toContainText('Clinique de la Moselle', { timeout: 20_000 });
+      await expect(page.getByTestId('missing-data')).not.toContainText('Alzette');
+    }).toPass({ timeout: 90_000 });
+    await expect(page.getByTestId('missing-data')).toContainText('not included');
     await expect(page.getByTestId('patient-name')).toContainText('Marie Schmit');
     await expect(page.getByTestId('not-proposed').getByTestId('option-tzd')).toHaveAttribute('data-group', 'withheld');
+    await expect(page.getByTestId('not-proposed').getByTestId('option-tzd')).toContainText('Clinique de la Moselle');
   } finally {
     await controlParticipant('restart', 'moselle-clinic');
   }

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useRecordFormat } from '@/components/records/use-record-format';
+import { featureUnit } from './feature-unit';
 import type { TModelReportOutput } from '@/server/api/routers/diabetes/modelReport.schema';
 import type { TRecommendationView } from '@/server/diabetes/recommendation/recommendation-schema';
 
@@ -41,7 +42,7 @@ export function BasisPanel({ view, report }: { view: TRecommendationView; report
                   {x.required ? <span className="muted small"> · {t('basis.required')}</span> : null}
                 </th>
                 <td>
-                  {x.value === null ? '—' : x.name === 'sexMale' ? (x.value === 1 ? t('basis.male') : t('basis.female')) : x.unit === '1' ? (x.value === 1 ? t('basis.yes') : t('basis.no')) : `${f.number(x.value)} ${x.unit}`}{' '}
+                  {x.value === null ? '—' : x.name === 'sexMale' ? (x.value === 1 ? t('basis.male') : t('basis.female')) : x.unit === '1' ? (x.value === 1 ? t('basis.yes') : t('basis.no')) : `${f.number(x.value)} ${featureUnit(x.unit, t('options.years'))}`}{' '}
                   <span className={`badge ${STATUS_BADGE[x.status]}`}>{t(`basis.status.${x.status}`)}</span>
                   {x.derivation ? <div className="muted small">{x.derivation}</div> : null}
                   {x.reason ? <div className="small basis-reason">{x.reason}</div> : null}

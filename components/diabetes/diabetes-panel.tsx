@@ -125,24 +125,24 @@ export function DiabetesPanel() {
                 ) : null}
                 {data.rows.map((r) => (
                   <tr key={r.nationalId} data-testid={`panel-row-${r.nationalId}`}>
-                    <td>
+                    <td data-label={t('panel.patient')}>
                       <Link href={`/diabetes/patients/${r.nationalId}`} data-testid={`panel-link-${r.nationalId}`}>
                         {r.name ?? t('panel.unnamed')}
                       </Link>
                       <br />
                       <span className="mono muted small">{r.nationalId}</span>
                     </td>
-                    <td>
+                    <td data-label={t('panel.age')}>
                       {r.ageYears ?? '—'}
                       {r.sex ? <span className="muted small"> {tRecord(`genders.${r.sex}`)}</span> : null}
                     </td>
-                    <td>
+                    <td data-label={t('panel.hba1c')}>
                       <Hba1cCell row={r} />
                     </td>
-                    <td className="nowrap">
+                    <td data-label={t('panel.target')} className="nowrap">
                       {t('panel.targetValue', { mmolMol: r.target.mmolMol, percent: f.number(r.target.percent, 1) })}
                     </td>
-                    <td>
+                    <td data-label={t('panel.therapy')}>
                       {r.therapy.length === 0 ? <span className="muted">{t('panel.noTherapy')}</span> : (
                         <ul className="plain-list">
                           {r.therapy.map((m) => (
@@ -151,8 +151,12 @@ export function DiabetesPanel() {
                         </ul>
                       )}
                     </td>
-                    <td data-testid="care-gaps">
-                      {r.careGaps.length === 0 ? <span className="muted">—</span> : (
+                    <td data-label={t('panel.careGaps')} data-testid="care-gaps">
+                      {r.dataIncomplete ? (
+                        <span className="badge" title={t('panel.incompleteHint')}>
+                          {t('panel.incomplete')}
+                        </span>
+                      ) : r.careGaps.length === 0 ? <span className="muted">—</span> : (
                         <ul className="plain-list">
                           {r.careGaps.map((g) => (
                             <li key={g.code}>
@@ -164,10 +168,10 @@ export function DiabetesPanel() {
                         </ul>
                       )}
                     </td>
-                    <td>
+                    <td data-label={t('panel.consent')}>
                       <ConsentBadges providers={r.providers} />
                     </td>
-                    <td className="nowrap">{r.lastReview ? f.date(r.lastReview.toISOString()) : <span className="muted">{t('panel.never')}</span>}</td>
+                    <td data-label={t('panel.lastReview')} className="nowrap">{r.lastReview ? f.date(r.lastReview.toISOString()) : <span className="muted">{t('panel.never')}</span>}</td>
                   </tr>
                 ))}
               </tbody>

@@ -119,7 +119,7 @@ export function ModelReport() {
         <>
           <section className="card" aria-labelledby="metrics-title">
             <h2 id="metrics-title">{t('model.metricsTitle')}</h2>
-            <p className="muted small">{t('model.cohort', { twins: m.cohort.twins, test: m.cohort.split.test })}</p>
+            <p className="muted small">{t('model.cohort', { twins: f.number(m.cohort.twins, 0), test: f.number(m.cohort.split.test, 0) })}</p>
             <div className="table-wrap" tabIndex={0} role="group" aria-labelledby="metrics-title">
               <table data-testid="metrics-table">
                 <thead>

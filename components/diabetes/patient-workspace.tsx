@@ -56,19 +56,31 @@ function Medication({ view }: { view: TRecommendationOutput }) {
   const t = useTranslations('diabetes');
   const f = useRecordFormat();
   const names = new Map(view.providers.map((p) => [p.providerId, p.legalName ?? p.providerId]));
+  // One line per medicine (ATC code): several providers prescribing the same one show as its sources.
+  const groups = new Map<string, TRecommendationOutput['medications']>();
+  for (const m of view.medications) groups.set(m.atc ?? m.name, [...(groups.get(m.atc ?? m.name) ?? []), m]);
+  const byMedicine = [...groups.values()];
   return (
     <section className="card" aria-labelledby="medication-title">
       <h2 id="medication-title">{t('medication.title')}</h2>
-      {view.medications.length === 0 ? (
+      {byMedicine.length === 0 ? (
         <p className="muted">{t('medication.none')}</p>
       ) : (
         <ul className="plain-list medication-list" data-testid="current-medication">
-          {view.medications.map((m) => (
-            <li key={m.source.resource + (m.source.providerId ?? '')}>
-              <strong>{m.name}</strong> <span className="mono muted small">{m.atc}</span> · <span className="muted small">{t('medication.since', { date: f.date(m.authoredOn) })}</span>{' '}
-              <span className="badge info">{m.source.providerId ? names.get(m.source.providerId) ?? m.source.providerId : t('basis.noProvider')}</span>
-            </li>
-          ))}
+          {byMedicine.map((group) => {
+            const m = group[0] as TRecommendationOutput['medications'][number];
+            const providers = [...new Set(group.map((g) => g.source.providerId))];
+            return (
+              <li key={m.atc ?? m.name}>
+                <strong>{m.name}</strong> <span className="mono muted small">{m.atc}</span> · <span className="muted small">{t('medication.since', { date: f.date(m.authoredOn) })}</span>{' '}
+                {providers.map((p) => (
+                  <span key={p ?? 'own'} className="badge info" title={group.filter((g) => g.source.providerId === p).map((g) => g.source.resource).join(', ')}>
+                    {p ? (names.get(p) ?? p) : t('basis.noProvider')}
+                  </span>
+                ))}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
@@ -120,7 +132,7 @@ export function PatientWorkspace({ nationalId }: { nationalId: string }) {
       </section>
       <Medication view={view} />
       <section className="card" aria-labelledby="options-title">
-        <div className="card-head">
+        <div className="card-head options-head">
           <h2 id="options-title">{t('options.title')}</h2>
           <div className="field inline-field">
             <label htmlFor="priority">{t('options.priority')}</label>

@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useRecordFormat } from '@/components/records/use-record-format';
+import { featureUnit } from './feature-unit';
 import type { TOptionView, TRecommendationView } from '@/server/diabetes/recommendation/recommendation-schema';
 
 const GROUP_BADGE = { 'organ-protection': 'success', 'by-priority': 'info', withheld: 'warning', excluded: 'danger' } as const;
@@ -26,7 +27,7 @@ export function TopFactors({ option }: { option: TOptionView }) {
         {top.map((c) => (
           <li key={c.feature} className="factor">
             <span>
-              {c.label}: {c.value === null ? t('options.missingValue') : `${f.number(c.value)} ${c.unit === '1' ? '' : c.unit}`}
+              {t(`features.${c.feature}`)}: {c.value === null ? t('options.missingValue') : `${f.number(c.value)} ${featureUnit(c.unit, t('options.years'))}`}
             </span>
             <span className={c.contribution < 0 ? 'factor-lower' : 'factor-higher'}>
               {t('options.factorEffect', { value: signed(c.contribution) })}
@@ -35,6 +36,18 @@ export function TopFactors({ option }: { option: TOptionView }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** A guardrail's message with a link to its source, so the clinician can check the rule. */
+function Finding({ finding }: { finding: TOptionView['findings'][number] }) {
+  return (
+    <>
+      {finding.message}{' '}
+      <a href={finding.source.url} target="_blank" rel="noreferrer" className="small">
+        {finding.source.label}
+      </a>
+    </>
   );
 }
 
@@ -60,10 +73,7 @@ function OptionCard({ option, missingOptional }: { option: TOptionView; missingO
           {option.group === 'withheld' ? <li>{option.reason}</li> : null}
           {exclusions.map((x) => (
             <li key={x.ruleId}>
-              {x.message}{' '}
-              <a href={x.source.url} target="_blank" rel="noreferrer" className="small">
-                {x.source.label}
-              </a>
+              <Finding finding={x} />
             </li>
           ))}
         </ul>
@@ -109,10 +119,7 @@ function OptionCard({ option, missingOptional }: { option: TOptionView; missingO
             <ul className="plain-list guideline-notes">
               {notes.map((x) => (
                 <li key={x.ruleId}>
-                  <span className={`badge ${x.severity === 'high' ? 'danger' : 'warning'}`}>{t('options.note')}</span> {x.message}{' '}
-                  <a href={x.source.url} target="_blank" rel="noreferrer" className="small">
-                    {x.source.label}
-                  </a>
+                  <span className={`badge ${x.severity === 'high' ? 'danger' : 'warning'}`}>{t('options.note')}</span> <Finding finding={x} />
                 </li>
               ))}
             </ul>

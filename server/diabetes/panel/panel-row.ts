@@ -2,6 +2,7 @@ import type { MedicationRequest, Patient } from '@medplum/fhirtypes';
 import type { FanOutResult } from '@/server/dataspace/consumer/record-fan-out';
 import { assemblePatientFeatures } from '@/server/diabetes/features/assemble-features';
 import { defaultTarget } from '@/server/diabetes/recommendation/individual-target';
+import { isUnread } from '@/server/diabetes/recommendation/withheld-options';
 import { careGaps, lastTherapyChange } from './care-gaps';
 import type { TPanelRow } from './panel-schema';
 
@@ -22,6 +23,9 @@ export function panelRow(result: FanOutResult, legalNames: ReadonlyMap<string, s
   const latest = series[series.length - 1];
   const previous = series[series.length - 2];
   const trend = latest && previous ? (latest.value - previous.value >= HBA1C_TREND_MMOL_MOL ? 'up' : previous.value - latest.value >= HBA1C_TREND_MMOL_MOL ? 'down' : 'same') : null;
+  // Every care gap says something is absent (a drug, a test, a change): with a provider's data missing, it cannot be told.
+  const incomplete = !result.locatorOk || result.providers.some(isUnread);
+  const therapy = new Map(a.therapy.current.map((t) => [t.atc ?? t.name, { name: t.name, drugClasses: t.drugClasses }]));
   const requests = result.resources.filter((r) => r.resource.resourceType === 'MedicationRequest').map((r) => r.resource as MedicationRequest);
   return {
     nationalId: result.nationalId,
@@ -32,8 +36,9 @@ export function panelRow(result: FanOutResult, legalNames: ReadonlyMap<string, s
     hba1c: latest ? { mmolMol: latest.value, percent: latest.beside, date: latest.date, trend, providers: [...new Set(latest.sources.map((s) => s.providerId).filter((p): p is string => p !== null))] } : null,
     target: { mmolMol: target.mmolMol, percent: target.percent },
     aboveTarget: latest ? latest.value > target.mmolMol : null,
-    therapy: a.therapy.current.map((t) => ({ name: t.name, drugClasses: t.drugClasses })),
-    careGaps: careGaps(a, target.mmolMol, lastTherapyChange(requests), now),
+    therapy: [...therapy.values()],
+    careGaps: incomplete ? [] : careGaps(a, target.mmolMol, lastTherapyChange(requests), now),
+    dataIncomplete: incomplete,
     providers: result.providers.map((p) => ({ providerId: p.providerId, legalName: legalNames.get(p.providerId) ?? null, status: p.status, consent: p.consent })),
     lastReview,
   };

@@ -17,6 +17,8 @@ export const ZPanelRowSchema = z.object({
   aboveTarget: z.boolean().nullable(),
   therapy: z.array(z.object({ name: z.string(), drugClasses: z.array(z.enum(DRUG_CLASS_IDS)) })),
   careGaps: z.array(z.object({ code: z.enum(CARE_GAP_CODES), detail: z.string() })),
+  /** Some provider's data is missing, so care gaps (each an absence) are not computed. */
+  dataIncomplete: z.boolean(),
   providers: z.array(z.object({ providerId: z.string(), legalName: z.string().nullable(), status: z.enum(PROVIDER_STATUSES), consent: z.enum(CONSENT_STATES) })),
   lastReview: z.date().nullable(),
 });

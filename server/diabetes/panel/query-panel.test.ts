@@ -14,6 +14,7 @@ const row = (id: string, name: string, hba1c: number | null, extra: Partial<TPan
   aboveTarget: hba1c === null ? null : hba1c > 53,
   therapy: [],
   careGaps: [],
+  dataIncomplete: false,
   providers: [],
   lastReview: null,
   ...extra,

@@ -9,7 +9,7 @@ export interface UnreadProvider {
 }
 
 /** A provider whose data is not (all) here: it did not answer, refused, or the patient's consent holds part or all of it back. */
-export const isUnread = (p: UnreadProvider): boolean => p.status !== 'ok' || p.consent === 'withdrawn' || p.consent === 'partial';
+export const isUnread = (p: Pick<UnreadProvider, 'status' | 'consent'>): boolean => p.status !== 'ok' || p.consent === 'withdrawn' || p.consent === 'partial';
 
 /** Why a provider's data is missing, in words for the page. */
 export function missingDataMessage(p: UnreadProvider): string {

@@ -1,10 +1,11 @@
 import type { TSignedInContext } from '@/server/api/trpc';
 import type { TPatientAccess } from '@/server/access/patient-access';
 import { assertPatientAccess } from '@/server/access/patient-access';
-import { auditActor } from '@/server/audit/audit-actor';
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_SUBTYPES, AUDIT_TYPES } from '@/server/audit/audit-codes';
-import { recordAuditEvent } from '@/server/audit/record-audit-event';
+import { practitionerFor } from '@/server/access/practitioner';
+import { AUDIT_SUBTYPES } from '@/server/audit/audit-codes';
+import { auditFanOut } from '@/server/audit/fan-out-audit';
 import { dataspaceConsumer } from '@/server/dataspace/consumer/consumer-instance';
+import { legalNames } from '@/server/dataspace/consumer/legal-names';
 import type { FeatureProvenance } from '@/server/diabetes/features/feature-types';
 import { patientRecommendation } from '@/server/diabetes/recommendation/patient-recommendation';
 import type { Priority } from '@/server/diabetes/recommendation/priorities';
@@ -26,17 +27,8 @@ const PURPOSE = 'TREAT';
 export async function loadRecommendation(ctx: TSignedInContext, nationalId: string, priority: Priority | undefined): Promise<{ view: TRecommendationView; access: TPatientAccess }> {
   const access = await assertPatientAccess(ctx, nationalId, PURPOSE);
   const consumer = dataspaceConsumer(ctx.db);
-  const result = await consumer.patientRecord(nationalId, {
-    userId: ctx.user.email,
-    role: ctx.user.role,
-    ...(ctx.user.organisation ? { organisation: ctx.user.organisation } : {}),
-    purpose: access.purpose,
-    ...(access.breakGlass ? { breakGlassReason: access.breakGlass.reason } : {}),
-  });
-  const names = await consumer.directory
-    .participants()
-    .then((list) => new Map(list.map((p) => [p.id, p.legalName])))
-    .catch(() => new Map<string, string>());
+  const result = await consumer.patientRecord(nationalId, practitionerFor(ctx, access));
+  const names = await legalNames(consumer.directory);
   const patient = result.resources.find((r) => r.resource.resourceType === 'Patient')?.resource as Patient | undefined;
   const name = patient?.name?.[0];
   const record = mergedRecord(result.resources);
@@ -59,22 +51,19 @@ export async function loadRecommendation(ctx: TSignedInContext, nationalId: stri
     now: new Date(),
     ...(modelDir ? { modelDir } : {}),
   });
-  await recordAuditEvent(ctx.db, {
-    typeCode: AUDIT_TYPES.patientRecord,
+  await auditFanOut(ctx, {
+    result,
+    purpose: access.purpose,
     subtype: AUDIT_SUBTYPES.read,
-    action: AUDIT_ACTIONS.read,
-    outcome: result.providers.some((p) => p.status === 'ok') ? AUDIT_OUTCOMES.success : AUDIT_OUTCOMES.minorFailure,
-    outcomeDescription: `diabetes recommendation: ${result.providers.map((p) => `${p.providerId}: ${p.status}`).join('; ') || (result.locatorOk ? 'no provider holds records' : 'record locator unavailable')}; ${view.model.state === 'ready' ? `model ${view.model.version} (${view.model.sha256.slice(0, 12)})` : `model refused: ${view.model.message}`}; rules ${view.ruleSetVersion}`,
-    patientNationalId: nationalId,
-    purposeOfUse: access.purpose,
-    entity: {
-      type: 'Patient',
-      providers: result.providers.map((p) => ({ id: p.providerId, status: p.status, agreementId: p.agreementId, resources: p.resources })),
-      model: view.model.state === 'ready' ? { version: view.model.version, sha256: view.model.sha256 } : { refused: view.model.code },
-      ruleSetVersion: view.ruleSetVersion,
-      options: view.options.filter((o) => o.rank !== null).map((o) => o.drugClass),
+    label: 'diabetes recommendation',
+    extra: {
+      description: `${view.model.state === 'ready' ? `model ${view.model.version} (${view.model.sha256.slice(0, 12)})` : `model refused: ${view.model.message}`}; rules ${view.ruleSetVersion}`,
+      entity: {
+        model: view.model.state === 'ready' ? { version: view.model.version, sha256: view.model.sha256 } : { refused: view.model.code },
+        ruleSetVersion: view.ruleSetVersion,
+        options: view.options.filter((o) => o.rank !== null).map((o) => o.drugClass),
+      },
     },
-    ...auditActor(ctx),
   });
   return { view, access };
 }

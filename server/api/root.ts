@@ -5,6 +5,7 @@ import { auditRouter } from './routers/audit/_router';
 import { careRouter } from './routers/care/_router';
 import { patientsRouter } from './routers/patients/_router';
 import { dataspaceRouter } from './routers/dataspace/_router';
+import { accessLogRouter } from './routers/accessLog/_router';
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   care: careRouter,
   patients: patientsRouter,
   dataspace: dataspaceRouter,
+  accessLog: accessLogRouter,
 });
 export type AppRouter = typeof appRouter;
 

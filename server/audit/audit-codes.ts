@@ -30,6 +30,9 @@ export const AUDIT_SUBTYPES = {
   breakGlassStarted: 'break-glass-started',
   breakGlassEnded: 'break-glass-ended',
   decision: 'decision',
+  accessLogRead: 'access-log-read',
+  recordExport: 'record-export',
+  breakGlassReviewed: 'break-glass-reviewed',
 } as const;
 export type AuditSubtype = (typeof AUDIT_SUBTYPES)[keyof typeof AUDIT_SUBTYPES];
 

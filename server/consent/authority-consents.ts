@@ -65,7 +65,22 @@ export function withdrawConsent(identity: ParticipantIdentity, authority: Author
   return call<StoredConsentRule>(identity, authority, who, `/consents/${encodeURIComponent(ruleId)}/withdraw`, {});
 }
 
-/** Who accessed a person's data, newest first (EHDS Art. 9), as the providers reported it. */
-export function readAccessLog(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf, nationalId: string) {
-  return call<{ patient: string; events: IndexedAccessEvent[] }>(identity, authority, who, `/access-events?patient=${encodeURIComponent(nationalId)}`);
+/** What a page of a person's access log is narrowed to, and where it starts (keyset cursor). */
+export interface AccessLogQuery {
+  from?: string;
+  to?: string;
+  provider?: string;
+  purpose?: string;
+  beforeRecorded?: string;
+  beforeId?: string;
+  limit?: number;
+}
+
+export type AccessLogCursor = { beforeRecorded: string; beforeId: string };
+
+/** Who accessed a person's data, newest first (EHDS Art. 9), as the providers reported it; one page. */
+export function readAccessLog(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf, nationalId: string, query: AccessLogQuery = {}) {
+  const params = new URLSearchParams({ patient: nationalId });
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  return call<{ patient: string; events: IndexedAccessEvent[]; nextCursor: AccessLogCursor | null }>(identity, authority, who, `/access-events?${params.toString()}`);
 }

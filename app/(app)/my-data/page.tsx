@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { pageAccess } from '@/server/auth/page-access';
 import { NotBuilt } from '@/components/ui/not-built';
 import { PageHead } from '@/components/ui/page-head';
+import { MyDataNav } from '@/components/access-log/my-data-nav';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('myData'))('title') };
@@ -13,6 +14,7 @@ export default async function MyDataPage() {
   return (
     <>
       <PageHead title={t('title')} intro={t('intro')} />
+      <MyDataNav current="/my-data" />
       <section className="card">
         <p className="muted">{t('identifier')}</p>
         <p className="mono">{user.nationalId}</p>

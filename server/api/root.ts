@@ -6,6 +6,7 @@ import { careRouter } from './routers/care/_router';
 import { patientsRouter } from './routers/patients/_router';
 import { dataspaceRouter } from './routers/dataspace/_router';
 import { accessLogRouter } from './routers/accessLog/_router';
+import { consentRouter } from './routers/consent/_router';
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   patients: patientsRouter,
   dataspace: dataspaceRouter,
   accessLog: accessLogRouter,
+  consent: consentRouter,
 });
 export type AppRouter = typeof appRouter;
 

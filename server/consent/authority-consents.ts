@@ -1,3 +1,4 @@
+import type { Consent } from '@medplum/fhirtypes';
 import { PATIENT_ASSERTION_HEADER, signPatientAssertion } from '@/server/dataspace/protocol/patient-assertion';
 import { PRACTITIONER_ASSERTION_HEADER, signPractitionerAssertion, STEWARD_ROLE } from '@/server/dataspace/protocol/practitioner-assertion';
 import { callParticipant, type ParticipantIdentity } from '@/server/dataspace/protocol/participant-http';
@@ -27,14 +28,57 @@ export interface ConsentRuleInput {
   validUntil?: string | null;
 }
 
-export interface StoredConsentRule extends Required<Omit<ConsentRuleInput, 'patient'>> {
+/** One rule of a person's Consent (one provision), as the registry returns it; the id is stable across versions. */
+export interface ConsentRule {
   id: string;
-  patientNationalId: string;
-  source: 'default' | 'patient' | 'steward';
-  recordedBy: string;
+  decision: 'permit' | 'deny';
+  purpose: string | null;
+  organisation: string | null;
+  professional: string | null;
+  dataCategory: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+}
+
+/** One stored version of a person's Consent, with the receipt signed for it (null for seeded versions). */
+export interface ConsentVersion {
+  version: number;
   recordedAt: string;
-  withdrawnAt: string | null;
-  withdrawnBy: string | null;
+  recordedBy: string;
+  source: 'default' | 'patient' | 'steward';
+  consent: Consent;
+  /** The rules its provisions state (the authority reads them from the resource). */
+  rules: ConsentRule[];
+  receipt: string | null;
+}
+
+/** Per provider holding a decision lease: applied (acknowledged), or not reachable and its lease over at `at`. */
+export interface ProviderApplication {
+  provider: string;
+  status: 'applied' | 'lease-expired';
+  at: string;
+}
+
+export type ConsentWriteResult = ConsentVersion & { repeated: boolean; providers: ProviderApplication[] };
+
+/** A written rule (the one-rule shortcuts) and the version it made. */
+export type StoredConsentRule = ConsentRule & ConsentWriteResult & { patientNationalId: string };
+
+export interface CurrentConsent {
+  patient: string;
+  /** 0: the person has no Consent of their own; the defaults apply. */
+  version: number;
+  recordedAt: string | null;
+  consent: Consent | null;
+  receipt: string | null;
+  rules: Array<ConsentRule & { appliesTo: 'everyone' | 'patient' }>;
+}
+
+export interface ConsentChange {
+  patient: string;
+  baseVersion: number;
+  idempotencyKey: string;
+  rules: Array<Omit<ConsentRule, 'id'> & { id?: string }>;
 }
 
 /** An access as the authority indexed it: what the provider reported, under the provider's id. */
@@ -51,18 +95,32 @@ async function call<T>(identity: ParticipantIdentity, authority: AuthorityAddres
   return callParticipant<T>(identity, { url: `${authority.url}${path}`, audience: authority.id, body, headers: await assertionHeader(identity, authority, who), timeoutMs: 20_000 });
 }
 
-/** A person's consent rules and the defaults that apply to everyone. */
+/** A person's current Consent (version, resource, own rules) and the defaults that apply to everyone. */
 export function readConsents(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf, nationalId: string) {
-  return call<{ patient: string; rules: Array<StoredConsentRule & { appliesTo: 'everyone' | 'patient' }> }>(identity, authority, who, `/consents?patient=${encodeURIComponent(nationalId)}`);
+  return call<CurrentConsent>(identity, authority, who, `/consents?patient=${encodeURIComponent(nationalId)}`);
 }
 
-/** Records a rule; answers once every provider keeping decisions holds the change (see "Consent at the source"). */
+/** Every version of a person's Consent, newest first, each with its signed receipt (for the dashboard and the export). */
+export function readConsentHistory(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf, nationalId: string) {
+  return call<{ patient: string; versions: ConsentVersion[] }>(identity, authority, who, `/consents/history?patient=${encodeURIComponent(nationalId)}`);
+}
+
+/**
+ * Writes the person's whole rule set as the next version, on top of `baseVersion`; answers once every
+ * provider keeping decisions holds it. A conflict (someone else wrote meanwhile) is a ParticipantHttpError 409.
+ */
+export function changeConsent(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf, change: ConsentChange) {
+  return call<ConsentWriteResult>(identity, authority, who, '/consents/versions', change);
+}
+
+/** Adds one rule as a new version; answers once every provider keeping decisions holds the change (see "Consent at the source"). */
 export function recordConsent(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf, rule: ConsentRuleInput) {
   return call<StoredConsentRule>(identity, authority, who, '/consents', rule);
 }
 
-export function withdrawConsent(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf, ruleId: string) {
-  return call<StoredConsentRule>(identity, authority, who, `/consents/${encodeURIComponent(ruleId)}/withdraw`, {});
+/** Removes one rule (by its id) of a person's Consent as a new version (a patient's own, unless a steward names another). */
+export function withdrawConsent(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf, ruleId: string, nationalId = 'patient' in who ? who.patient : '') {
+  return call<StoredConsentRule>(identity, authority, who, `/consents/${encodeURIComponent(ruleId)}/withdraw?patient=${encodeURIComponent(nationalId)}`, {});
 }
 
 /** What a page of a person's access log is narrowed to, and where it starts (keyset cursor). */

@@ -63,9 +63,12 @@ async function enrol(id: string, roles: ParticipantRole[]): Promise<ParticipantI
 function requestFor(rule: RouteRule): { path: string; body?: string } {
   const params: Record<string, string> = { nationalId: MARIE, id: rule.path.startsWith('/consents') ? marieRule : 'nobody-here', jti: 'urn:uuid:none', consumer: 'd4h-clinic', pid: 'urn:uuid:none', type: 'Patient' };
   let p = rule.path.replace(/:([a-zA-Z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? 'x'));
-  if (rule.method === 'GET' && (rule.path === '/consents' || rule.path === '/access-events')) p += `?patient=${MARIE}`;
+  // Routes about one person name Marie; a patient assertion for someone else must be refused there.
+  if ((rule.method === 'GET' && (rule.path.startsWith('/consents') || rule.path === '/access-events')) || rule.path === '/consents/:id/withdraw') p += `?patient=${MARIE}`;
   if (rule.method !== 'POST') return { path: p };
   if (rule.path === '/consents') return { path: p, body: JSON.stringify({ patient: MARIE, decision: 'permit', purpose: 'MLTRAIN' }) };
+  // A stale base version: the callers admitted get a conflict (nothing written), the others a refusal.
+  if (rule.path === '/consents/versions') return { path: p, body: JSON.stringify({ patient: MARIE, baseVersion: 999, idempotencyKey: 'route-matrix-change', rules: [] }) };
   return { path: p, body: '{}' };
 }
 

@@ -13,6 +13,7 @@ import { ACCESS_EVENT_ROUTES, registerAccessEventIndex } from './access-event-in
 import { registryStatus, type AuthorityContext, type RegistryCache } from './authority-context';
 import { CONSENT_ROUTES, registerConsentService } from './consent-service';
 import { ConsentSubscriptions } from './consent-subscriptions';
+import { DEFAULT_CONSENT_POLICY, type TConsentDefaults } from './default-consents';
 import { problem } from './problem';
 import { RECORD_LOCATOR_ROUTES, registerRecordLocator } from './record-locator';
 import { REGISTRY_ROUTES, registerRegistryService } from './registry-service';
@@ -37,6 +38,10 @@ export interface AuthorityOptions {
   replay: ReplayGuard;
   /** Length of the providers' consent-decision leases (CONSENT_LEASE_SECONDS). */
   consentLeaseSeconds?: number;
+  /** The deployment's consent defaults (CONSENT_DEFAULTS_FILE); the EHDS model when absent. */
+  consentDefaults?: TConsentDefaults;
+  /** Where a person withdraws consent, written into every receipt (PATIENT_PORTAL_URL). */
+  withdrawalUrl?: string;
 }
 
 const CONSENT_LEASES_SETTING = 'consent-leases';
@@ -86,7 +91,7 @@ export function createAuthorityApp(opts: AuthorityOptions) {
   );
 
   registerRegistryService(app, ctx);
-  const { consentsChanged } = registerConsentService(app, ctx);
+  const { consentsChanged } = registerConsentService(app, ctx, { defaults: opts.consentDefaults ?? DEFAULT_CONSENT_POLICY, withdrawalUrl: opts.withdrawalUrl ?? 'http://127.0.0.1:3000/my-data' });
   registerRecordLocator(app, ctx, consentsChanged);
   registerAccessEventIndex(app, ctx);
 

@@ -21,6 +21,8 @@ export interface InvalidationResult {
   acknowledged: string[];
   /** Providers that did not acknowledge: the change was confirmed only once their lease had ended. */
   waitedOut: string[];
+  /** For each of those, when its lease ended (epoch ms): from then on it could only ask afresh. */
+  leaseEnds: Record<string, number>;
 }
 
 /**
@@ -90,6 +92,7 @@ export class ConsentSubscriptions {
     const staleUntil = Math.max(0, ...results.map((r) => r.staleUntil ?? 0));
     // A provider that did not acknowledge may answer from memory until that lease ends: wait it out.
     for (let wait = staleUntil - this.now(); wait > 0; wait = staleUntil - this.now()) await this.sleep(wait);
-    return { acknowledged: results.filter((r) => r.staleUntil === null).map((r) => r.id), waitedOut };
+    const leaseEnds = Object.fromEntries(results.flatMap((r) => (r.staleUntil === null ? [] : [[r.id, r.staleUntil] as const])));
+    return { acknowledged: results.filter((r) => r.staleUntil === null).map((r) => r.id), waitedOut, leaseEnds };
   }
 }

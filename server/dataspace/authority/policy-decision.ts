@@ -1,5 +1,28 @@
 import type { DataCategory } from '@/server/fhir/data-category';
 
+/**
+ * The policy decision point, pure. It decides on the rules a person's current FHIR Consent version
+ * states (consent-resource.ts flattens its provision tree into them) together with the deployment's
+ * defaults (default-consents.ts). Precedence, for each data category asked about:
+ *   1. Only rules that apply count: the purpose, organisation, professional and data category they
+ *      name (a rule naming none of a field applies to any value of it) match the request, and now
+ *      lies within the rule's period.
+ *   2. A person's own rule beats every default, whatever either names.
+ *   3. Among the same kind, the more specific rule beats the more general one: the one naming more of
+ *      purpose, organisation, professional and data category ("deny research" loses to "permit
+ *      research by the research institute"; "permit care" loses to "deny care for genomics").
+ *   4. At the same level of detail, deny beats permit.
+ *   5. No applicable rule at all: deny (fail closed).
+ * Each case is in policy-decision.test.ts.
+ */
+
+/** The Consent version a rule comes from (null for the deployment's defaults). */
+export interface ConsentBasis {
+  consentId: string;
+  version: number;
+  dateTime: string | null;
+}
+
 export interface ConsentRuleView {
   id: string;
   patientNationalId: string;
@@ -11,7 +34,7 @@ export interface ConsentRuleView {
   validFrom: Date | null;
   validUntil: Date | null;
   source: 'default' | 'patient' | 'steward';
-  withdrawnAt: Date | null;
+  consent?: ConsentBasis | null;
 }
 
 /** Patient id of the default rules that apply to every person without a rule of their own. */
@@ -32,8 +55,10 @@ export interface Decision {
   decision: 'permit' | 'deny' | 'partial';
   status: ConsentStatus;
   categories: Partial<Record<DataCategory, 'permit' | 'deny'>>;
-  /** Ids of the rules that decided, for the audit trail and the patient's view. */
+  /** Ids of the rules (provisions) that decided, for the audit trail and the patient's view. */
   basis: string[];
+  /** The person's Consent version whose provisions decided at least one category; null when only defaults did. */
+  consentVersion: ConsentBasis | null;
 }
 
 function specificity(rule: ConsentRuleView): number {
@@ -43,7 +68,6 @@ function specificity(rule: ConsentRuleView): number {
 
 function applies(rule: ConsentRuleView, req: DecisionRequest, category: DataCategory, now: Date): boolean {
   return (
-    rule.withdrawnAt === null &&
     (rule.patientNationalId === EVERYONE || rule.patientNationalId === req.patient) &&
     (rule.purpose === null || rule.purpose === req.purpose) &&
     (rule.organisation === null || rule.organisation === req.organisation) &&
@@ -55,13 +79,13 @@ function applies(rule: ConsentRuleView, req: DecisionRequest, category: DataCate
 }
 
 /**
- * The policy decision point: for each data category, the most specific applicable rule decides (deny
- * wins a tie; no rule at all denies). Pure, so it is tested without a database; the caller loads the
- * person's rules and the defaults fresh for every decision (no cache, so a withdrawal counts at once).
+ * For each data category, the rule the precedence above picks decides. The caller keeps the person's
+ * rules only until the next consent write, so a withdrawal counts from the very next decision.
  */
 export function decide(req: DecisionRequest, rules: readonly ConsentRuleView[], now = new Date()): Decision {
   const categories: Partial<Record<DataCategory, 'permit' | 'deny'>> = {};
   const basis = new Set<string>();
+  let consentVersion: ConsentBasis | null = null;
   for (const category of req.categories) {
     let best: ConsentRuleView | undefined;
     for (const rule of rules) {
@@ -70,12 +94,13 @@ export function decide(req: DecisionRequest, rules: readonly ConsentRuleView[], 
     }
     categories[category] = best?.decision ?? 'deny';
     if (best) basis.add(best.id);
+    if (best?.consent) consentVersion = best.consent;
   }
   const values = Object.values(categories);
   const permits = values.filter((v) => v === 'permit').length;
   const decision = permits === values.length && values.length > 0 ? 'permit' : permits === 0 ? 'deny' : 'partial';
   const status: ConsentStatus = decision === 'permit' ? 'active' : decision === 'partial' ? 'partial' : 'withdrawn';
-  return { decision, status, categories, basis: [...basis] };
+  return { decision, status, categories, basis: [...basis], consentVersion };
 }
 
 /**
@@ -85,7 +110,6 @@ export function decide(req: DecisionRequest, rules: readonly ConsentRuleView[], 
 export function msUntilRulesChange(rules: readonly ConsentRuleView[], now = new Date()): number | undefined {
   let next: number | undefined;
   for (const rule of rules) {
-    if (rule.withdrawnAt !== null) continue;
     for (const bound of [rule.validFrom, rule.validUntil]) {
       if (bound && bound > now && (next === undefined || bound.getTime() < next)) next = bound.getTime();
     }

@@ -1,13 +1,13 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { consentRule } from '@/db/participant/schema/consent';
 import { recordLocation } from '@/db/participant/schema/record-locator';
 import { onRule, type AccessEnv } from '@/server/dataspace/runtime/route-access-middleware';
 import type { RouteRule } from '@/server/dataspace/runtime/route-access';
 import { ZNationalId } from '@/server/records/national-id';
 import type { AuthorityContext } from './authority-context';
 import { generatedConsentRules } from './default-consents';
+import { seedConsentVersions } from './consent-registry';
 import { problem } from './problem';
 
 /** The record locator's routes: which providers hold a person's data. */
@@ -37,8 +37,8 @@ export function registerRecordLocator(app: Hono<AccessEnv>, ctx: AuthorityContex
       const ids = parsed.data.nationalIds;
       const known = new Set((await tx.select({ id: recordLocation.nationalId }).from(recordLocation).where(inArray(recordLocation.nationalId, ids))).map((r) => r.id));
       await tx.insert(recordLocation).values(ids.map((nationalId) => ({ nationalId, providerId: provider }))).onConflictDoNothing();
-      const rules = ids.filter((id) => !known.has(id)).flatMap(generatedConsentRules);
-      if (rules.length > 0) await tx.insert(consentRule).values(rules.map((r) => ({ ...r, source: 'default' as const, recordedBy: 'synthetic-seed' })));
+      const seeded = ids.filter((id) => !known.has(id)).map((patient) => ({ patient, rules: generatedConsentRules(patient) })).filter((s) => s.rules.length > 0);
+      await seedConsentVersions(tx, ctx.id, seeded, 'synthetic-seed');
     });
     // No push to the providers: rules are generated only for people no provider had registered, and a
     // provider registers the people it holds before it serves them, so none can have kept a decision.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findParticipant } from '@/server/dataspace/participants';
+import { readConsentDefaults, type TConsentDefaults } from '@/server/dataspace/authority/default-consents';
 
 const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -14,6 +15,10 @@ const ZEnv = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Authority: how long a provider may answer consent decisions from memory without renewing its lease. */
   CONSENT_LEASE_SECONDS: z.coerce.number().int().min(3).max(300).default(15),
+  /** Authority: a JSON file of consent defaults ({"rules": [{"purpose", "decision", "dataCategory"?}]}); EHDS defaults when absent. */
+  CONSENT_DEFAULTS_FILE: z.string().min(1).optional(),
+  /** Authority: the patient portal's consent page, written into every consent receipt as where to withdraw. */
+  PATIENT_PORTAL_URL: z.string().url().default('http://127.0.0.1:3000/my-data'),
   DATASPACE_OPERATOR_TOKEN: z.string().min(16).optional(),
   OPERATOR_TOKEN_FILE: z.string().min(1).optional(),
   /** TCK mode (test only, loopback only): the DSP TCK's .properties file and its fixed Authorization token. */
@@ -33,6 +38,8 @@ export interface ParticipantConfig {
   digitalTwinRecords: number;
   forwardDelayMs: number;
   consentLeaseSeconds: number;
+  consentDefaults: TConsentDefaults;
+  patientPortalUrl: string;
   operatorToken: { DATASPACE_OPERATOR_TOKEN?: string; OPERATOR_TOKEN_FILE?: string };
   tck: { propertiesFile: string; token: string } | null;
 }
@@ -61,6 +68,8 @@ export function readParticipantConfig(id: string, env: NodeJS.ProcessEnv): Parti
     digitalTwinRecords: e.DIGITAL_TWIN_RECORDS,
     forwardDelayMs: e.ACCESS_EVENT_FORWARD_DELAY_MS,
     consentLeaseSeconds: e.CONSENT_LEASE_SECONDS,
+    consentDefaults: readConsentDefaults(e.CONSENT_DEFAULTS_FILE),
+    patientPortalUrl: e.PATIENT_PORTAL_URL,
     operatorToken: { DATASPACE_OPERATOR_TOKEN: e.DATASPACE_OPERATOR_TOKEN, OPERATOR_TOKEN_FILE: e.OPERATOR_TOKEN_FILE },
     tck: e.DSP_TCK_PROPERTIES && e.DSP_TCK_TOKEN ? { propertiesFile: e.DSP_TCK_PROPERTIES, token: e.DSP_TCK_TOKEN } : null,
   };

@@ -2,11 +2,11 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { openDatabase, parseDatabaseTarget, type Database } from '@/db/client';
 import { PARTICIPANT_MIGRATIONS } from '@/db/participant/migrations-folder';
-import { consentRule } from '@/db/participant/schema/consent';
 import { registryParticipant } from '@/db/participant/schema/registry';
 import { issuedCredential } from '@/db/participant/schema/registry';
 import { AUTHORITY_ROUTES, createAuthorityApp } from '@/server/dataspace/authority/authority-app';
-import { DEFAULT_CONSENT_RULES, DEMO_CONSENT_RULES } from '@/server/dataspace/authority/default-consents';
+import { DEMO_CONSENTS } from '@/server/dataspace/authority/default-consents';
+import { seedConsentVersions } from '@/server/dataspace/authority/consent-registry';
 import { AUTHORITY_ID, PARTICIPANTS, findParticipant } from '@/server/dataspace/participants';
 import { issueParticipantCredential } from '@/server/dataspace/protocol/participant-credential';
 import { publicJwks, type ParticipantKeyPair } from '@/server/dataspace/protocol/participant-keys';
@@ -39,7 +39,7 @@ async function seedAuthority(db: Database, id: string, key: ParticipantKeyPair):
       for (const p of PARTICIPANTS) {
         await tx.insert(registryParticipant).values({ id: p.id, legalName: p.legalName, kind: p.kind, roles: [...p.roles], status: p.id === id ? 'active' : 'pending', jwks: p.id === id ? publicJwks(key) : null }).onConflictDoNothing();
       }
-      await tx.insert(consentRule).values([...DEFAULT_CONSENT_RULES, ...DEMO_CONSENT_RULES].map((r) => ({ ...r, source: 'default' as const, recordedBy: 'default-policy' })));
+      await seedConsentVersions(tx, id, Object.entries(DEMO_CONSENTS).map(([patient, rules]) => ({ patient, rules })), 'demo-seed');
     });
     await writeSetting(db, 'seeded', { at: new Date().toISOString() });
   }
@@ -106,7 +106,7 @@ export async function startParticipant(config: ParticipantConfig): Promise<Runni
   if (config.kind === 'authority') {
     const operatorToken = resolveOperatorToken(config.operatorToken);
     credential = await seedAuthority(db, config.id, key);
-    app.route('/', createAuthorityApp({ id: config.id, db, key, credential: () => credential, operatorToken, replay, consentLeaseSeconds: config.consentLeaseSeconds }));
+    app.route('/', createAuthorityApp({ id: config.id, db, key, credential: () => credential, operatorToken, replay, consentLeaseSeconds: config.consentLeaseSeconds, consentDefaults: config.consentDefaults, withdrawalUrl: config.patientPortalUrl }));
     // Credentials live 24 h: renew its own twice a day, as the providers do theirs.
     refresh = setInterval(() => void issueOwnCredential(db, config.id, key).then((c) => (credential = c)).catch((e: Error) => log(`credential renewal failed: ${e.message}`)), 12 * 3600_000);
     refresh.unref();

@@ -5,7 +5,7 @@ import { AUDIT_ACTIONS, AUDIT_OUTCOMES, AUDIT_SUBTYPES, AUDIT_TYPES } from '@/se
 import { recordAuditEvent } from '@/server/audit/record-audit-event';
 import { accessLogPage } from '@/server/consent/access-log/access-log-page';
 import { accessLogNotifications, accessOrganisation, lastAccessLogVisit, recordAccessLogVisit } from '@/server/consent/access-log/access-log-visits';
-import { patientSelf } from '@/server/consent/patient-self';
+import { ownNationalId } from '@/server/consent/patient-consent';
 import { dataspaceConsumer } from '@/server/dataspace/consumer/consumer-instance';
 import type { ZAccessLogListInputSchema, ZMarkSeenInputSchema } from './accessLog.schema';
 
@@ -14,7 +14,7 @@ const NOTIFICATION_WINDOW = 100;
 
 /** One page of the signed-in patient's own access log; opening it (the first page) is itself audited. */
 export async function listHandler({ ctx, input }: { ctx: TSignedInContext; input: z.infer<typeof ZAccessLogListInputSchema> }) {
-  const person = patientSelf(ctx);
+  const person = { nationalId: ownNationalId(ctx), userId: ctx.user.id };
   const servedAt = new Date();
   const [page, visit] = await Promise.all([accessLogPage(ctx.db, dataspaceConsumer(ctx.db), person, input.filters, input.cursor ?? null, input.limit), lastAccessLogVisit(ctx.db, person.nationalId)]);
   if (!input.cursor) {
@@ -35,7 +35,7 @@ export async function listHandler({ ctx, input }: { ctx: TSignedInContext; input
 
 /** Emergency accesses and first accesses by an organisation since the patient's last visit. */
 export async function notificationsHandler({ ctx }: { ctx: TSignedInContext }) {
-  const person = patientSelf(ctx);
+  const person = { nationalId: ownNationalId(ctx), userId: ctx.user.id };
   const visit = await lastAccessLogVisit(ctx.db, person.nationalId);
   const since = await accessLogPage(ctx.db, dataspaceConsumer(ctx.db), person, visit ? { from: visit.lastVisitAt.toISOString() } : {}, null, NOTIFICATION_WINDOW);
   return { notifications: accessLogNotifications(since.entries, visit), lastVisitAt: visit?.lastVisitAt ?? null, authority: since.authority };
@@ -43,7 +43,7 @@ export async function notificationsHandler({ ctx }: { ctx: TSignedInContext }) {
 
 /** The patient has seen their log as it was at `seenUpTo`: later visits mark only what came after. */
 export async function markSeenHandler({ ctx, input }: { ctx: TSignedInContext; input: z.infer<typeof ZMarkSeenInputSchema> }) {
-  const person = patientSelf(ctx);
+  const person = { nationalId: ownNationalId(ctx), userId: ctx.user.id };
   // A mark in the future would hide accesses still to come.
   const seenUpTo = new Date(Math.min(input.seenUpTo.getTime(), Date.now()));
   const visit = await lastAccessLogVisit(ctx.db, person.nationalId);

@@ -142,3 +142,24 @@ export function readAccessLog(identity: ParticipantIdentity, authority: Authorit
   for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
   return call<{ patient: string; events: IndexedAccessEvent[]; nextCursor: AccessLogCursor | null }>(identity, authority, who, `/access-events?${params.toString()}`);
 }
+
+/** What a steward's audit search across the index is narrowed to (all optional; keyset cursor as for a log). */
+export interface AccessSearchQuery {
+  patient?: string;
+  professional?: string;
+  provider?: string;
+  purpose?: string;
+  outcome?: 'allowed' | 'denied' | 'partial';
+  from?: string;
+  to?: string;
+  beforeRecorded?: string;
+  beforeId?: string;
+  limit?: number;
+}
+
+/** A steward's search of every provider's accesses at the authority's index (each person found is told in their log). */
+export function searchAccessEvents(identity: ParticipantIdentity, authority: AuthorityAddress, steward: { userId: string; purpose: string }, query: AccessSearchQuery) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  return call<{ events: IndexedAccessEvent[]; nextCursor: AccessLogCursor | null }>(identity, authority, { steward }, `/access-events/search?${params.toString()}`);
+}

@@ -15,7 +15,7 @@ export default async function AuditPage() {
     <>
       <PageHead title={t('title')} intro={t('intro')} />
       <AuditNav current="/audit" steward={user.role === 'steward'} />
-      <AuditTrail />
+      <AuditTrail canExport={user.role === 'steward'} />
     </>
   );
 }

@@ -21,7 +21,7 @@ export const accessEventIndex = pgTable(
     outcome: text('outcome').$type<'allowed' | 'denied' | 'partial'>().notNull(),
     detail: text('detail'),
   },
-  // A person's log pages newest first by keyset on (recorded, id), so the index ends in both.
+  // A person's log, and the steward's search across everyone, page newest first by keyset on (recorded, id).
   // Unique per (provider, AuditEvent id): a provider resending after a crash adds nothing.
-  (t) => [index('access_event_patient_idx').on(t.patientNationalId, t.recorded, t.id), uniqueIndex('access_event_audit_uq').on(t.providerId, t.auditEventId)],
+  (t) => [index('access_event_patient_idx').on(t.patientNationalId, t.recorded, t.id), index('access_event_recorded_idx').on(t.recorded, t.id), uniqueIndex('access_event_audit_uq').on(t.providerId, t.auditEventId)],
 );

@@ -10,6 +10,7 @@ import { fuzzArbitrary } from '@/server/api/testing/arbitrary-from-schema';
 import { ZAccessLogListInputSchema } from '@/server/api/routers/accessLog/accessLog.schema';
 import { startDataspace, type Dataspace } from '@/server/dataspace/testing/start-dataspace';
 import type { TAccessLogEntry } from './access-log-entry';
+import { auditExportBody, auditExportRows } from '@/server/audit/search/audit-export';
 
 const MARIE = '1958031500017';
 const LUC = '1955012600062';
@@ -43,7 +44,7 @@ async function everyEntry(email: string, filters = {}, limit = 3): Promise<TAcce
 }
 
 beforeAll(async () => {
-  [ds, database] = await Promise.all([startDataspace({ seedPatients: 20, storage: 'memory', env: { ACCESS_EVENT_FORWARD_DELAY_MS: '100' } }), openTestDatabase('pglite', path.resolve('db/app/migrations'))]);
+  [ds, database] = await Promise.all([startDataspace({ seedPatients: 20, storage: 'memory', providers: ['alzette-hospital', 'moselle-clinic'], env: { ACCESS_EVENT_FORWARD_DELAY_MS: '100' } }), openTestDatabase('pglite', path.resolve('db/app/migrations'))]);
   // The procedures use the app's own consumer, configured from the environment as in production.
   process.env.AUTHORITY_URL = ds.authorityUrl;
   process.env.DATASPACE_OPERATOR_TOKEN = ds.operatorToken;
@@ -152,4 +153,27 @@ describe('the patient access log', () => {
     const crafted = await paul.accessLog.list({ patient: MARIE, nationalId: MARIE } as never);
     expect(crafted.entries.some((e) => marieKeys.has(e.key))).toBe(false);
   }, 120_000);
+
+  it("lets a steward search every provider's accesses, exports them as CSV, and the search shows in the patient's log", async () => {
+    const nora = await contextForEmail(database.db, 'nora.berg@ehealth.example');
+    const steward = createCaller(nora);
+    const found = await steward.audit.providerAccesses({ filters: { patientNationalId: MARIE, purpose: 'TREAT' } });
+    expect(found.ok).toBe(true);
+    expect(new Set(found.rows.map((r) => r.providerId))).toEqual(new Set(['alzette-hospital', 'moselle-clinic']));
+    expect(found.rows.every((r) => r.patientNationalId === MARIE && r.purpose === 'TREAT')).toBe(true);
+    const byMarc = await steward.audit.providerAccesses({ filters: { userEmail: 'marc.thill@moselle.example', purpose: 'ETREAT' } });
+    expect(byMarc.rows.length).toBeGreaterThan(0);
+    expect(byMarc.rows.every((r) => r.patientNationalId === LUC && r.professionalName === 'Dr Marc Thill')).toBe(true);
+    const { rows } = await auditExportRows(nora, 'providers', { patientNationalId: MARIE });
+    const csv = auditExportBody('providers', 'csv', rows).trimEnd().split('\r\n');
+    expect(csv[0]).toBe('recorded,providerId,patientNationalId,professional,professionalName,professionalRole,organisation,purpose,outcome,action,dataCategories,agreementId,detail,id');
+    expect(csv.length - 1).toBe(rows.length);
+    // A patient cannot search: the procedure is the steward's.
+    await expect((await as('marie.schmit@example.lu')).audit.providerAccesses({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const marieLog = await eventually(
+      async () => (await (await as('marie.schmit@example.lu')).accessLog.list({ filters: { provider: 'ehealth-agency' } })).entries,
+      (entries) => entries.some((e) => e.action === 'audit-search'),
+    );
+    expect(marieLog.find((e) => e.action === 'audit-search')).toMatchObject({ who: { role: 'steward', name: 'Nora Berg' }, purpose: 'audit search' });
+  }, 60_000);
 });

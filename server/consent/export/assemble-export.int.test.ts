@@ -21,7 +21,7 @@ let ds: Dataspace;
 let database: OpenDatabase;
 
 beforeAll(async () => {
-  [ds, database] = await Promise.all([startDataspace({ seedPatients: 20, storage: 'memory', env: { ACCESS_EVENT_FORWARD_DELAY_MS: '100' } }), openTestDatabase('pglite', path.resolve('db/app/migrations'))]);
+  [ds, database] = await Promise.all([startDataspace({ seedPatients: 20, storage: 'memory', providers: ['alzette-hospital', 'moselle-clinic'], env: { ACCESS_EVENT_FORWARD_DELAY_MS: '100' } }), openTestDatabase('pglite', path.resolve('db/app/migrations'))]);
   process.env.AUTHORITY_URL = ds.authorityUrl;
   process.env.DATASPACE_OPERATOR_TOKEN = ds.operatorToken;
   await seedDemoUsers(database.db);

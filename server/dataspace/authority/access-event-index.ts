@@ -16,6 +16,8 @@ export const ACCESS_EVENT_ROUTES = {
   report: { method: 'POST', path: '/access-events', access: ['participant:provider'] },
   // The person, through the portal, or a steward (whose read is itself logged).
   read: { method: 'GET', path: '/access-events', access: ['patient-assertion', 'steward'] },
+  // A steward's audit search across every person and provider; each person found is told (their log).
+  search: { method: 'GET', path: '/access-events/search', access: ['steward'] },
 } as const satisfies Record<string, RouteRule>;
 
 const ZAccessEvents = z.object({
@@ -77,6 +79,40 @@ function accessLogConditions(q: z.infer<typeof ZAccessLogQuery>): SQL[] {
   return conditions;
 }
 
+/** A steward's search across the index: any combination of person, professional, provider, purpose, outcome, time. */
+const ZAccessSearchQuery = z
+  .object({
+    patient: ZNationalId.optional(),
+    professional: z.string().min(1).max(254).optional(),
+    provider: z.string().min(1).max(100).optional(),
+    purpose: z.string().min(1).max(100).optional(),
+    outcome: z.enum(['allowed', 'denied', 'partial']).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    beforeRecorded: z.iso.datetime({ offset: true }).optional(),
+    beforeId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i).optional(),
+    limit: z.coerce.number().int().min(1).max(ACCESS_LOG_MAX_PAGE).default(100),
+  })
+  .refine((q) => (q.beforeRecorded === undefined) === (q.beforeId === undefined), { message: 'beforeRecorded and beforeId go together', path: ['beforeId'] });
+
+function searchConditions(q: z.infer<typeof ZAccessSearchQuery>): SQL[] {
+  const t = accessEventIndex;
+  const conditions: SQL[] = [];
+  if (q.patient) conditions.push(eq(t.patientNationalId, q.patient));
+  if (q.professional) conditions.push(eq(t.professional, q.professional));
+  if (q.provider) conditions.push(eq(t.providerId, q.provider));
+  if (q.purpose) conditions.push(eq(t.purpose, q.purpose));
+  if (q.outcome) conditions.push(eq(t.outcome, q.outcome));
+  if (q.from) conditions.push(gte(t.recorded, new Date(q.from)));
+  if (q.to) conditions.push(lt(t.recorded, new Date(q.to)));
+  if (q.beforeRecorded && q.beforeId) {
+    const at = new Date(q.beforeRecorded);
+    const before = or(lt(t.recorded, at), and(eq(t.recorded, at), lt(t.id, q.beforeId)));
+    if (before) conditions.push(before);
+  }
+  return conditions;
+}
+
 /**
  * The patient this caller may read about: the asserted patient only (another patient's id is refused),
  * or any patient for a steward. Answers a refusal when the query names someone else.
@@ -87,22 +123,25 @@ export function patientInScope(c: Context, caller: RouteCaller, patient: string)
 }
 
 /** A steward looked at a person's consents or access log: it goes into that person's access log, with its purpose. */
-export async function logStewardAccess(ctx: AuthorityContext, caller: RouteCaller, patient: string, action: string): Promise<void> {
+export async function logStewardAccess(ctx: AuthorityContext, caller: RouteCaller, patient: string | readonly string[], action: string): Promise<void> {
   if (!caller.steward) return;
-  await ctx.db.insert(accessEventIndex).values({
-    patientNationalId: patient,
+  const steward = caller.steward;
+  const patients = typeof patient === 'string' ? [patient] : [...new Set(patient)];
+  if (patients.length === 0) return;
+  await ctx.db.insert(accessEventIndex).values(patients.map((p) => ({
+    patientNationalId: p,
     providerId: ctx.id,
     auditEventId: `urn:uuid:${randomUUID()}`,
     recorded: new Date(),
-    purpose: caller.steward.purpose.slice(0, 100),
+    purpose: steward.purpose.slice(0, 100),
     consumerId: caller.participant?.participantId ?? null,
-    professional: caller.steward.userId,
+    professional: steward.userId,
     professionalRole: 'steward',
     organisation: ctx.id,
     action,
-    outcome: 'allowed',
+    outcome: 'allowed' as const,
     detail: null,
-  });
+  })));
 }
 
 export function registerAccessEventIndex(app: Hono<AccessEnv>, ctx: AuthorityContext): void {
@@ -150,5 +189,23 @@ export function registerAccessEventIndex(app: Hono<AccessEnv>, ctx: AuthorityCon
     const last = events.at(-1);
     const nextCursor = rows.length > q.limit && last ? { beforeRecorded: last.recorded.toISOString(), beforeId: last.id } : null;
     return c.json({ patient: q.patient, events, nextCursor });
+  });
+
+  onRule(app, ACCESS_EVENT_ROUTES.search, async (c) => {
+    const query = ZAccessSearchQuery.safeParse(c.req.query());
+    if (!query.success) return problem(c, 400, 'invalid-access-search', z.flattenError(query.error));
+    const q = query.data;
+    const rows = await db
+      .select()
+      .from(accessEventIndex)
+      .where(and(...searchConditions(q)))
+      .orderBy(desc(accessEventIndex.recorded), desc(accessEventIndex.id))
+      .limit(q.limit + 1);
+    const events = rows.slice(0, q.limit);
+    // Every person whose accesses the steward saw is told so in their own log (EHDS Art. 9).
+    await logStewardAccess(ctx, c.get('access'), events.map((e) => e.patientNationalId), 'audit-search');
+    const last = events.at(-1);
+    const nextCursor = rows.length > q.limit && last ? { beforeRecorded: last.recorded.toISOString(), beforeId: last.id } : null;
+    return c.json({ events, nextCursor });
   });
 }

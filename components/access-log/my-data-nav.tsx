@@ -1,20 +1,13 @@
 import { getTranslations } from 'next-intl/server';
+import { SubNav } from '@/components/ui/sub-nav';
 
-/** The patient's pages under /my-data; `current` is marked for assistive technology. */
+/** The patient's pages under /my-data. */
 export async function MyDataNav({ current }: { current: '/my-data' | '/my-data/access-log' | '/my-data/export' }) {
   const t = await getTranslations('accessLog');
   const links = [
     { href: '/my-data', label: t('navOverview') },
     { href: '/my-data/access-log', label: t('navLog') },
     { href: '/my-data/export', label: t('navExport') },
-  ] as const;
-  return (
-    <nav className="sub-nav" aria-label={t('nav')}>
-      {links.map((l) => (
-        <a key={l.href} href={l.href} aria-current={l.href === current ? 'page' : undefined}>
-          {l.label}
-        </a>
-      ))}
-    </nav>
-  );
+  ];
+  return <SubNav label={t('nav')} links={links} current={current} />;
 }

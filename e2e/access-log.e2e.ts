@@ -31,8 +31,8 @@ test('a clinician at each hospital reads the record; the patient sees both acces
   await page.getByRole('navigation', { name: 'My data pages' }).getByRole('link', { name: 'Access log' }).click();
   await openLogUntil(page, 'Dr Marc Thill');
   const log = page.getByTestId('access-log');
-  await expect(log.getByTestId('access-log-entry').filter({ hasText: 'Dr Sophie Reuter' }).filter({ hasText: 'at Alzette' }).first()).toBeVisible();
-  await expect(log.getByTestId('access-log-entry').filter({ hasText: 'Dr Marc Thill' }).filter({ hasText: 'at Moselle' }).first()).toBeVisible();
+  await expect(log.getByTestId('access-log-entry').filter({ hasText: 'Dr Sophie Reuter' }).filter({ hasText: 'read your data at Centre Hospitalier Alzette' }).first()).toBeVisible();
+  await expect(log.getByTestId('access-log-entry').filter({ hasText: 'Dr Marc Thill' }).filter({ hasText: 'read your data at Clinique de la Moselle' }).first()).toBeVisible();
   // Filtered to one hospital, only its accesses remain.
   await page.getByLabel('Where').selectOption('moselle-clinic');
   await page.getByRole('button', { name: 'Show' }).click();

@@ -26,7 +26,7 @@ export function BreakGlassQueue() {
           </button>
         ))}
       </div>
-      {queue.data && queue.data.length === 0 ? <p className="muted">{t('empty')}</p> : null}
+      {queue.data && queue.data.length === 0 ? <p className="muted log-empty">{t('empty')}</p> : null}
       <ol className="log-list" data-testid="break-glass-queue">
         {(queue.data ?? []).map((g) => (
           <li key={g.id} className="log-entry log-emergency" data-testid="break-glass-item">

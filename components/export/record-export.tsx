@@ -63,7 +63,7 @@ export function RecordExport({ holderNames }: { holderNames: Record<string, stri
       };
       setDownloads([
         file(JSON.stringify(exportBundle(resources, new Date(done.at)), null, 1), 'application/fhir+json', `my-health-record-${day}.json`, t('bundle')),
-        ...[...exportNdjson(resources)].map(([type, content]) => file(content, 'application/fhir+ndjson', `${type}.ndjson`, t('ndjson', { type }))),
+        ...[...exportNdjson(resources)].map(([type, content]) => file(content, 'application/fhir+ndjson', `${type}.ndjson`, t('ndjson', { type: t.has(`types.${type}`) ? t(`types.${type}`) : type }))),
       ]);
       setSummary(done);
       setState('done');

@@ -27,20 +27,26 @@ export function AccessLog({ places }: { places: ReadonlyArray<{ id: string; name
   const log = useQuery({ ...trpc.accessLog.list.queryOptions({ filters, cursor, limit: PAGE_SIZE }), placeholderData: keepPreviousData });
   // The previous visit as it was when this visit began: later answers already carry this visit's mark.
   const [since, setSince] = useState<Date | null | undefined>(undefined);
-  const markSeen = useMutation(trpc.accessLog.markSeen.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.accessLog.notifications.queryKey() }) }));
+  const markSeen = useMutation(trpc.accessLog.markSeen.mutationOptions());
+  const { mutate: recordVisit } = markSeen;
   const marked = useRef(false);
+  // This visit counts as seen as soon as the log is shown: the next visit marks only what came after. The
+  // marks and notices of this visit stay on the page until the patient dismisses them.
+  const notices = useQuery(trpc.accessLog.notifications.queryOptions());
   useEffect(() => {
-    if (!log.data || marked.current) return;
+    // After the notices were read too, so that marking this visit cannot hide them from it.
+    if (!log.data || notices.isPending || marked.current) return;
     marked.current = true;
     setSince(log.data.lastVisitAt);
-  }, [log.data]);
+    recordVisit({ seenUpTo: log.data.servedAt });
+  }, [log.data, notices.isPending, recordVisit]);
   const rows = log.data?.entries ?? [];
   const isNew = (recorded: string) => since === null || (since !== undefined && Date.parse(recorded) > since.getTime());
   const newCount = rows.filter((e) => isNew(e.recorded) && !e.byPatient).length;
   const page = cursors.length;
   return (
     <>
-      <AccessLogNotices onSeen={() => log.data && markSeen.mutate({ seenUpTo: log.data.servedAt })} seeing={markSeen.isPending} />
+      <AccessLogNotices onSeen={() => log.data && markSeen.mutate({ seenUpTo: log.data.servedAt }, { onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.accessLog.notifications.queryKey() }) })} seeing={markSeen.isPending} />
       <AccessLogFilters
         places={places}
         onApply={(next) => {

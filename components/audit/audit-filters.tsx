@@ -4,18 +4,7 @@ import { useTranslations } from 'next-intl';
 import { AUDIT_SUBTYPES } from '@/server/audit/audit-codes';
 import { ZAuditFiltersSchema, type TAuditFilters } from '@/server/api/routers/audit/audit.schema';
 import { useValidation } from '@/components/ui/use-validation';
-
-/** Start of a day typed in a date field (the browser's zone), as the instant the API filters on. */
-function dayStart(day: string): string | undefined {
-  return day ? new Date(`${day}T00:00:00`).toISOString() : undefined;
-}
-/** The instant after a day typed in a date field, so "to" includes that whole day. */
-function dayAfter(day: string): string | undefined {
-  if (!day) return undefined;
-  const d = new Date(`${day}T00:00:00`);
-  d.setDate(d.getDate() + 1);
-  return d.toISOString();
-}
+import { dayAfter, dayStart } from '@/components/ui/day-range';
 
 /** The audit page's filters: applied together on submit, cleared at once by "reset". */
 export function AuditFilters({ onApply }: { onApply: (filters: TAuditFilters) => void }) {

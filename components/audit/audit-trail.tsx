@@ -7,6 +7,7 @@ import { FormattedTime } from '@/components/ui/formatted-time';
 import { AUDIT_SUBTYPES, AUDIT_TYPES } from '@/server/audit/audit-codes';
 import type { TAuditFilters } from '@/server/api/routers/audit/audit.schema';
 import { AuditFilters } from './audit-filters';
+import { exportHref } from './export-href';
 
 const PAGE_SIZE = 50;
 const KNOWN_SUBTYPES: readonly string[] = Object.values(AUDIT_SUBTYPES);
@@ -15,7 +16,7 @@ const KNOWN_SUBTYPES: readonly string[] = Object.values(AUDIT_SUBTYPES);
  * The audit trail: chain verification on demand, filters, then one page of events at a time, newest
  * first. Paging is by cursor (the server's keyset on seq): "newer" goes back to the cursor before.
  */
-export function AuditTrail() {
+export function AuditTrail({ canExport }: { /** The CSV/JSON export is the steward's (it names patients). */ canExport: boolean }) {
   const trpc = useTRPC();
   const t = useTranslations('audit');
   const tRoles = useTranslations('roles');
@@ -53,6 +54,16 @@ export function AuditTrail() {
       />
       <section className="card" aria-labelledby="audit-events-title">
         <h2 id="audit-events-title">{t('events')}</h2>
+        {canExport ? (
+          <div className="button-row">
+            <a className="button secondary" href={exportHref('app', 'csv', filters)} download>
+              {t('exportCsv')}
+            </a>
+            <a className="button secondary" href={exportHref('app', 'json', filters)} download>
+              {t('exportJson')}
+            </a>
+          </div>
+        ) : null}
         {invalid ? (
           <p className="notice danger" role="alert">
             {t('invalidFilters')}

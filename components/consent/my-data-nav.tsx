@@ -1,21 +1,18 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { SubNav } from '@/components/ui/sub-nav';
 
-/** The patient's pages about their own data: consent, its history and receipts, checking a receipt. */
-export async function MyDataNav({ current }: { current: 'consent' | 'history' | 'verify' }) {
-  const t = await getTranslations('consent');
-  const links = [
-    { key: 'consent', href: '/my-data' },
-    { key: 'history', href: '/my-data/history' },
-    { key: 'verify', href: '/my-data/verify' },
-  ] as const;
-  return (
-    <nav aria-label={t('nav.label')} className="button-row my-data-nav">
-      {links.map((l) => (
-        <Link key={l.key} href={l.href} className={l.key === current ? 'button small' : 'button small secondary'} aria-current={l.key === current ? 'page' : undefined}>
-          {t(`nav.${l.key}`)}
-        </Link>
-      ))}
-    </nav>
-  );
+const MY_DATA_PAGES = ['/my-data', '/my-data/history', '/my-data/verify', '/my-data/access-log', '/my-data/export'] as const;
+export type MyDataPage = (typeof MY_DATA_PAGES)[number];
+
+/** The patient's pages about their own data: consent, its history and receipts, checking a receipt, the access log, the export. */
+export async function MyDataNav({ current }: { current: MyDataPage }) {
+  const [t, tLog] = await Promise.all([getTranslations('consent'), getTranslations('accessLog')]);
+  const labels: Record<MyDataPage, string> = {
+    '/my-data': t('nav.consent'),
+    '/my-data/history': t('nav.history'),
+    '/my-data/verify': t('nav.verify'),
+    '/my-data/access-log': tLog('navLog'),
+    '/my-data/export': tLog('navExport'),
+  };
+  return <SubNav label={t('nav.label')} links={MY_DATA_PAGES.map((href) => ({ href, label: labels[href] }))} current={current} />;
 }

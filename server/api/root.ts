@@ -5,6 +5,7 @@ import { auditRouter } from './routers/audit/_router';
 import { careRouter } from './routers/care/_router';
 import { patientsRouter } from './routers/patients/_router';
 import { dataspaceRouter } from './routers/dataspace/_router';
+import { accessLogRouter } from './routers/accessLog/_router';
 import { consentRouter } from './routers/consent/_router';
 import { diabetesRouter } from './routers/diabetes/_router';
 import { oncologyRouter } from './routers/oncology/_router';
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   care: careRouter,
   patients: patientsRouter,
   dataspace: dataspaceRouter,
+  accessLog: accessLogRouter,
   consent: consentRouter,
   diabetes: diabetesRouter,
   oncology: oncologyRouter,

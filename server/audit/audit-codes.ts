@@ -32,6 +32,9 @@ export const AUDIT_SUBTYPES = {
   decision: 'decision',
   cdsHookCall: 'cds-hook-call',
   cdsFeedback: 'cds-feedback',
+  accessLogRead: 'access-log-read',
+  recordExport: 'record-export',
+  breakGlassReviewed: 'break-glass-reviewed',
 } as const;
 export type AuditSubtype = (typeof AUDIT_SUBTYPES)[keyof typeof AUDIT_SUBTYPES];
 

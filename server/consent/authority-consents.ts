@@ -115,9 +115,45 @@ export function withdrawConsent(identity: ParticipantIdentity, authority: Author
   return call<StoredConsentRule>(identity, authority, who, `/consents/${encodeURIComponent(ruleId)}/withdraw?patient=${encodeURIComponent(nationalId)}`, {});
 }
 
-/** Who accessed a person's data, newest first (EHDS Art. 9), as the providers reported it. */
-export function readAccessLog(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf, nationalId: string) {
-  return call<{ patient: string; events: IndexedAccessEvent[] }>(identity, authority, who, `/access-events?patient=${encodeURIComponent(nationalId)}`);
+/** What a page of a person's access log is narrowed to, and where it starts (keyset cursor). */
+export interface AccessLogQuery {
+  from?: string;
+  to?: string;
+  provider?: string;
+  purpose?: string;
+  beforeRecorded?: string;
+  beforeId?: string;
+  limit?: number;
+}
+
+export type AccessLogCursor = { beforeRecorded: string; beforeId: string };
+
+/** Who accessed a person's data, newest first (EHDS Art. 9), as the providers reported it; one page. */
+export function readAccessLog(identity: ParticipantIdentity, authority: AuthorityAddress, who: OnBehalfOf, nationalId: string, query: AccessLogQuery = {}) {
+  const params = new URLSearchParams({ patient: nationalId });
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  return call<{ patient: string; events: IndexedAccessEvent[]; nextCursor: AccessLogCursor | null }>(identity, authority, who, `/access-events?${params.toString()}`);
+}
+
+/** What a steward's audit search across the index is narrowed to (all optional; keyset cursor as for a log). */
+export interface AccessSearchQuery {
+  patient?: string;
+  professional?: string;
+  provider?: string;
+  purpose?: string;
+  outcome?: 'allowed' | 'denied' | 'partial';
+  from?: string;
+  to?: string;
+  beforeRecorded?: string;
+  beforeId?: string;
+  limit?: number;
+}
+
+/** A steward's search of every provider's accesses at the authority's index (each person found is told in their log). */
+export function searchAccessEvents(identity: ParticipantIdentity, authority: AuthorityAddress, steward: { userId: string; purpose: string }, query: AccessSearchQuery) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  return call<{ events: IndexedAccessEvent[]; nextCursor: AccessLogCursor | null }>(identity, authority, { steward }, `/access-events/search?${params.toString()}`);
 }
 
 /**

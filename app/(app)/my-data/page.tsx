@@ -15,7 +15,7 @@ export default async function MyDataPage() {
   return (
     <>
       <PageHead title={t('title')} intro={t('intro')} />
-      <MyDataNav current="consent" />
+      <MyDataNav current="/my-data" />
       <p className="muted small">
         {t('identifier')}: <span className="mono">{user.nationalId}</span>
       </p>

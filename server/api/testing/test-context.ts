@@ -15,3 +15,11 @@ export async function contextFor(db: Database, role: Role | null): Promise<TRPCC
   }
   return { db, user, clientAddress: '127.0.0.1', requestId: 'test', origin: { sent: null, allowed: null } };
 }
+
+/** A tRPC context for the seeded user with this e-mail. */
+export async function contextForEmail(db: Database, email: string): Promise<TRPCContext & { user: SessionUser }> {
+  const [row] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  if (!row) throw new Error(`no seeded user ${email}`);
+  const user: SessionUser = { id: row.id, name: row.name, email: row.email, role: row.role, organisation: row.organisation, nationalId: row.nationalId };
+  return { db, user, clientAddress: '127.0.0.1', requestId: 'test', origin: { sent: null, allowed: null } };
+}

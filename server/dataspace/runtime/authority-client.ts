@@ -29,6 +29,9 @@ export interface AccessEventReport {
   consumerId: string | null;
   professional: string | null;
   professionalRole: string | null;
+  organisation: string | null;
+  agreementId: string | null;
+  dataCategories: string[];
   action: string;
   outcome: 'allowed' | 'denied' | 'partial';
   detail: string | null;

@@ -14,7 +14,7 @@ export default async function ConsentHistoryPage() {
   return (
     <>
       <PageHead title={t('historyTitle')} intro={t('historyIntro')} />
-      <MyDataNav current="history" />
+      <MyDataNav current="/my-data/history" />
       <ConsentHistory />
     </>
   );

@@ -14,7 +14,7 @@ export default async function VerifyReceiptPage() {
   return (
     <>
       <PageHead title={t('verify.title')} intro={t('verify.pageIntro')} />
-      {user.role === 'patient' ? <MyDataNav current="verify" /> : null}
+      {user.role === 'patient' ? <MyDataNav current="/my-data/verify" /> : null}
       <ReceiptVerification />
     </>
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZInstant } from '@/server/api/instant';
 import { AUDIT_SUBTYPES } from '@/server/audit/audit-codes';
 import { ZNationalId } from '@/server/records/national-id';
 
@@ -14,9 +15,9 @@ export const AUDIT_OUTCOME_FILTERS = ['success', 'failure'] as const;
 export const ZAuditFiltersSchema = z
   .object({
     /** Recorded at or after this instant (ISO 8601). */
-    from: z.iso.datetime({ offset: true }).optional(),
+    from: ZInstant.optional(),
     /** Recorded before this instant (ISO 8601). */
-    to: z.iso.datetime({ offset: true }).optional(),
+    to: ZInstant.optional(),
     /** Events by the user with this e-mail, and sign-ins tried with it. */
     userEmail: z.string().trim().toLowerCase().email().max(254).optional(),
     patientNationalId: ZNationalId.optional(),

@@ -13,6 +13,11 @@ export interface AccessRecord {
   consumer: string | null;
   professional: string | null;
   professionalRole: string | null;
+  /** The professional's own organisation (practitioner assertion) and the agreement the EDR is for. */
+  organisation?: string | null;
+  agreementId?: string | null;
+  /** The data categories the answer carried (permitted by consent); empty for a refusal. */
+  dataCategories?: string[];
   purpose: string;
   query: string;
   outcome: 'allowed' | 'denied' | 'partial';
@@ -82,7 +87,7 @@ export class AccessAuditor {
     if (rows.length === 0) return;
     const outbox = rows.flatMap(({ r, id }) => {
       if (!r.patient) return [];
-      const report: AccessEventReport = { patient: r.patient, auditEventId: id, recorded: at.toISOString(), purpose: r.purpose, consumerId: r.consumer, professional: r.professional, professionalRole: r.professionalRole, action: 'read', outcome: r.outcome, detail: r.detail.slice(0, 500) };
+      const report: AccessEventReport = { patient: r.patient, auditEventId: id, recorded: at.toISOString(), purpose: r.purpose, consumerId: r.consumer, professional: r.professional, professionalRole: r.professionalRole, organisation: r.organisation ?? null, agreementId: r.agreementId ?? null, dataCategories: r.dataCategories ?? [], action: 'read', outcome: r.outcome, detail: r.detail.slice(0, 500) };
       return [{ auditEventId: id, report, nextAttemptAt: at }];
     });
     const audit = this.db.insert(providerAuditEvent).values(rows.map(({ r, id, resource }) => ({ id, recorded: at, patientNationalId: r.patient, consumerId: r.consumer, purpose: r.purpose, outcome: r.outcome, resource })));

@@ -184,6 +184,9 @@ export class ConsentGate {
         consumer: edr.consumer,
         professional: practitioner.userId,
         professionalRole: practitioner.role,
+        organisation: practitioner.organisation,
+        agreementId: edr.agreementId,
+        dataCategories: o.dataCategories ?? [],
         purpose: edr.purpose,
         query,
         outcome: o.outcome,
@@ -195,7 +198,7 @@ export class ConsentGate {
   }
 }
 
-type AuditedOutcome = Pick<AccessRecord, 'patient' | 'outcome' | 'detail'>;
+type AuditedOutcome = Pick<AccessRecord, 'patient' | 'outcome' | 'detail' | 'dataCategories'>;
 
 /** One audit outcome per patient decided; a request that decided nobody still leaves one event. */
 function auditedOutcomes(caller: Caller, candidates: Candidates, permitted: Permitted): AuditedOutcome[] {
@@ -205,6 +208,8 @@ function auditedOutcomes(caller: Caller, candidates: Candidates, permitted: Perm
       patient,
       outcome: d.decision === 'permit' ? 'allowed' : d.decision === 'partial' ? 'partial' : 'denied',
       detail: `consent ${d.status}${reason}`,
+      // Which data the answer carried, for the person's access log (EHDS Art. 9: what was accessed).
+      dataCategories: Object.entries(d.categories).flatMap(([category, v]) => (v === 'permit' ? [category] : [])),
     }));
   }
   if (permitted.kind === 'records') return [{ patient: null, outcome: 'allowed', detail: `no matching records${reason}` }];

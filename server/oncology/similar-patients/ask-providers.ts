@@ -14,7 +14,9 @@ const PROVIDER_ROLES = new Set(['hospital', 'research', 'provider']);
  */
 export function askProviders(consumer: DataspaceConsumer, practitioner: Omit<Practitioner, 'purpose'>, timeoutMs = 10_000): TAskProviders {
   return async (body) => {
-    const participants = (await consumer.directory.participants()).filter((p) => p.status === 'active' && p.baseUrl && p.roles.some((r) => PROVIDER_ROLES.has(r)));
+    // Never the app itself: it is in the directory too, and it holds no patients.
+    const self = (await consumer.identity.current()).id;
+    const participants = (await consumer.directory.participants()).filter((p) => p.id !== self && p.status === 'active' && p.baseUrl && p.roles.some((r) => PROVIDER_ROLES.has(r)));
     return Promise.all(
       participants.map(async (p): Promise<TProviderAnswer> => {
         const signal = AbortSignal.timeout(timeoutMs);

@@ -1,7 +1,7 @@
 import type { Consent, ConsentProvision } from '@medplum/fhirtypes';
 import { isDataCategory } from '@/server/fhir/data-category';
 import { LOCAL_PURPOSE_SYSTEM, PURPOSE_INFO, isPurpose } from '@/server/dataspace/protocol/purpose-of-use';
-import { NATIONAL_HEALTH_ID_SYSTEM } from '@/server/terminology/code-systems';
+import { CODE_SYSTEMS, NATIONAL_HEALTH_ID_SYSTEM } from '@/server/terminology/code-systems';
 import type { ConsentRuleWire } from '@/server/dataspace/protocol/consent-rule';
 import type { ConsentRuleView } from './policy-decision';
 
@@ -24,7 +24,7 @@ export const DATA_CATEGORY_SYSTEM = 'https://d4h.example/fhir/CodeSystem/data-ca
 const CONSENT_SCOPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/consentscope';
 const PARTICIPATION_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 /** LOINC 59284-0 "Patient Consent", the category R4's examples use for privacy consents. */
-const PATIENT_CONSENT_LOINC = { system: 'http://loinc.org', code: '59284-0', display: 'Patient Consent' };
+const PATIENT_CONSENT_LOINC = { system: CODE_SYSTEMS.loinc, code: '59284-0', display: 'Patient Consent' };
 
 /** One rule of a person, the unit the dashboard changes: one nested provision of their Consent. */
 export type ConsentProvisionSpec = ConsentRuleWire;

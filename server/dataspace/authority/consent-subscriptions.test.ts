@@ -37,7 +37,7 @@ describe('ConsentSubscriptions', () => {
     t.advance(6000); // alzette's lease has ended
     const result = await t.subscriptions.invalidate({ patients: ['1958031500017'] });
     expect(t.sent).toEqual([{ id: 'moselle-clinic', scope: { patients: ['1958031500017'] } }]);
-    expect(result).toEqual({ acknowledged: ['moselle-clinic'], waitedOut: [] });
+    expect(result).toEqual({ acknowledged: ['moselle-clinic'], waitedOut: [], leaseEnds: {} });
   });
 
   it('confirms a change a provider did not acknowledge only once that provider\'s lease has ended, and makes its next renewal forget all', async () => {

@@ -33,7 +33,7 @@ test('a clinician at each hospital reads the record; the patient sees both acces
   const page = await browser.newPage();
   await signIn(page, 'marie.schmit@example.lu');
   await page.waitForURL(/\/my-data$/);
-  await page.getByRole('navigation', { name: 'My data pages' }).getByRole('link', { name: 'Access log' }).click();
+  await page.getByRole('navigation', { name: 'My data', exact: true }).getByRole('link', { name: 'Access log' }).click();
   await openLogUntil(page, 'Dr Marc Thill');
   const log = page.getByTestId('access-log');
   await expect(log.getByTestId('access-log-entry').filter({ hasText: 'Dr Sophie Reuter' }).filter({ hasText: 'read your data at Centre Hospitalier Alzette' }).first()).toBeVisible();

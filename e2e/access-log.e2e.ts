@@ -18,7 +18,7 @@ test.describe.configure({ mode: 'serial' });
 test('a clinician at each hospital reads the record; the patient sees both accesses in her log', async ({ browser }) => {
   test.setTimeout(180_000);
   for (const email of ['sophie.reuter@alzette.example', 'marc.thill@moselle.example']) {
-    const page = await browser.newPage();
+    const page = await (await browser.newContext()).newPage();
     await signIn(page, email);
     await page.waitForURL(/\/diabetes$/);
     await page.goto(`/patients/${MARIE}`);
@@ -30,7 +30,7 @@ test('a clinician at each hospital reads the record; the patient sees both acces
     }).toPass({ timeout: 90_000 });
     await page.close();
   }
-  const page = await browser.newPage();
+  const page = await (await browser.newContext()).newPage();
   await signIn(page, 'marie.schmit@example.lu');
   await page.waitForURL(/\/my-data$/);
   await page.getByRole('navigation', { name: 'My data', exact: true }).getByRole('link', { name: 'Access log' }).click();
@@ -48,7 +48,7 @@ test('a clinician at each hospital reads the record; the patient sees both acces
 
 test("emergency access is highlighted in the patient's log with its reason, lands in the steward's queue, and ends", async ({ browser }) => {
   test.setTimeout(180_000);
-  const clinician = await browser.newPage();
+  const clinician = await (await browser.newContext()).newPage();
   await signIn(clinician, 'marc.thill@moselle.example');
   await clinician.waitForURL(/\/diabetes$/);
   await clinician.goto(`/patients/${LUC}`);
@@ -56,7 +56,7 @@ test("emergency access is highlighted in the patient's log with its reason, land
   await clinician.getByRole('button', { name: 'Start emergency access' }).click();
   await expect(clinician.getByTestId('provider-alzette-hospital')).toHaveAttribute('data-status', 'ok', { timeout: 60_000 });
 
-  const luc = await browser.newPage();
+  const luc = await (await browser.newContext()).newPage();
   await signIn(luc, 'luc.klein@example.lu');
   await luc.waitForURL(/\/my-data$/);
   await openLogUntil(luc, REASON);
@@ -66,7 +66,7 @@ test("emergency access is highlighted in the patient's log with its reason, land
   await expect(luc.getByTestId('access-log-notices')).toContainText('Dr Marc Thill used emergency access to your record');
   await expectAccessible(luc);
 
-  const steward = await browser.newPage();
+  const steward = await (await browser.newContext()).newPage();
   await signIn(steward, 'nora.berg@ehealth.example');
   await steward.waitForURL(/\/dataspace$/);
   await steward.goto('/audit/emergency-access');

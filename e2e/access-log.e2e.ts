@@ -109,6 +109,6 @@ test('the patient downloads the export: a FHIR Bundle from both hospitals, with 
   const patients = bundle.entry.filter((e) => e.resource.resourceType === 'Patient');
   expect(patients.length).toBe(2);
   expect(bundle.entry.some((e) => e.resource.resourceType === 'AuditEvent')).toBe(true);
-  await expect(page.getByRole('link', { name: 'Observation only (NDJSON)' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Results and measurements only (NDJSON)' })).toBeVisible();
   await expectAccessible(page);
 });

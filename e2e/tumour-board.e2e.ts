@@ -54,6 +54,11 @@ test('an oncologist schedules a molecular board, nominates, prepares, presents, 
   await expect(osimertinib).toHaveAttribute('data-level', '1');
   await expect(osimertinib).toContainText('EGFR L858R');
   await expect(osimertinib.getByRole('link', { name: /PMID/ }).first()).toBeVisible();
+  // A matching trial: the first-line EGFR trial is not ruled out, its variant criterion met (prior lines unknown).
+  const trial = page.getByTestId('trial-match').and(page.locator('[data-trial="ILL-NSCLC-EGFR-01"]'));
+  await expect(trial).toHaveAttribute('data-overall', 'possible');
+  await expect(trial.locator('[data-criterion="requiredVariants"]')).toHaveAttribute('data-status', 'met');
+  await expect(page.getByTestId('trials')).toContainText('Illustrative trials');
   // Ready only once the missing imaging report is knowingly accepted.
   const markReady = page.getByRole('button', { name: 'Mark ready for the board' });
   await expect(markReady).toBeDisabled();

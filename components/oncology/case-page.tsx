@@ -13,6 +13,7 @@ import { DecisionEditor } from './decision-editor';
 import { EvidencePanel } from './evidence-panel';
 import { FollowUps } from './follow-ups';
 import { PreparationChecklist } from './preparation-checklist';
+import { TrialsPanel } from './trials-panel';
 import { StateBadge } from './state-badge';
 import { useSessionTime } from './use-board-format';
 import './oncology.css';
@@ -74,6 +75,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       </section>
       <PreparationChecklist caseId={caseId} state={data.case.state} checklist={data.checklist} acceptedMissing={data.case.acceptedMissing} />
       <EvidencePanel evidence={data.evidence} />
+      <TrialsPanel trials={data.trials} />
       <CaseItems record={record} />
       {data.case.standardOfCare ? (
         <p className="notice">{t('standardOfCareNoDecision')}</p>

@@ -11,6 +11,8 @@ export interface TCaseEvidence {
   icd10: string | null;
   /** Variant descriptions found in the record that the knowledge base does not read, with the reason. */
   unread: Array<{ text: string; reason: string }>;
+  /** The record's alterations the knowledge base read, as written there (trial matching reads the same). */
+  read: string[];
   result: TEvidenceResult | null;
 }
 
@@ -36,20 +38,22 @@ export function caseEvidence(record: Pick<TMergedRecord, 'conditions' | 'oncolog
   const icd10 = record.conditions.filter((c) => c.oncology).flatMap((c) => c.codes.filter((x) => x.system === CODE_SYSTEMS.icd10).map((x) => x.code))[0] ?? null;
   const variants: TVariant[] = [];
   const unread: TCaseEvidence['unread'] = [];
+  const read: string[] = [];
   for (const text of alterationsOf(record)) {
     try {
       variants.push(parseVariant(text));
+      read.push(text);
     } catch (error) {
       if (!(error instanceof VariantParseError)) throw error;
       if (!text.startsWith('TMB')) unread.push({ text, reason: error.message });
     }
   }
-  if (!icd10) return { icd10, unread, result: null };
+  if (!icd10) return { icd10, unread, read, result: null };
   try {
     const kb = knowledgeBase();
-    return { icd10, unread, result: matchEvidence(kb, resolveTumour(kb, icd10), variants) };
+    return { icd10, unread, read, result: matchEvidence(kb, resolveTumour(kb, icd10), variants) };
   } catch (error) {
     if (!(error instanceof TumourParseError)) throw error;
-    return { icd10, unread: [...unread, { text: icd10, reason: error.message }], result: null };
+    return { icd10, unread: [...unread, { text: icd10, reason: error.message }], read, result: null };
   }
 }

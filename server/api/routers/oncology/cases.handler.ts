@@ -5,6 +5,7 @@ import { caseForPatientWork, casesOfSession, changeCaseState, nominateCase } fro
 import { missingItems, preparationChecklist } from '@/server/oncology/boards/preparation-checklist';
 import { sessionById } from '@/server/oncology/boards/sessions';
 import { caseEvidence } from '@/server/oncology/cases/case-evidence';
+import { caseTrials } from '@/server/oncology/cases/case-trials';
 import { decisionVersions } from '@/server/oncology/decisions/decisions';
 import { followUpsOf } from '@/server/oncology/decisions/follow-ups';
 import { readPatientRecord } from '@/server/records/read-patient-record';
@@ -29,13 +30,15 @@ export async function casePageHandler({ ctx, input }: Args<typeof ZCaseInputSche
     followUpsOf(ctx, row.id),
   ]);
   const { chairId, ...sessionSummary } = session;
+  const evidence = caseEvidence(record);
   return {
     case: { id: row.id, patientNationalId: row.patientNationalId, question: row.question, standardOfCare: row.standardOfCare, state: row.state, acceptedMissing: row.acceptedMissing },
     session: { ...sessionSummary, isChair: chairId === ctx.user.id },
     agenda: agenda.filter((c) => c.patientNationalId !== null).map((c) => ({ id: c.id, patientNationalId: c.patientNationalId })),
     record,
     checklist: preparationChecklist(record),
-    evidence: caseEvidence(record),
+    evidence,
+    trials: caseTrials(record, record.patient, evidence),
     decisions,
     followUps: followUps.map(({ months, therapyGiven, response, adverseEvents, recordedAt }) => ({ months, therapyGiven, response, adverseEvents, recordedAt })),
   };

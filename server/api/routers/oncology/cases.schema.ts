@@ -50,6 +50,22 @@ export const ZCaseEvidenceSchema = z.object({
     .nullable(),
 });
 
+/** The shipped trials evaluated against the case: each criterion met, unmet or unknown (server/oncology/trials). */
+export const ZCaseTrialsSchema = z
+  .object({
+    version: z.string(),
+    illustrative: z.boolean(),
+    notice: z.string(),
+    matches: z.array(
+      z.object({
+        trial: z.object({ id: z.string(), nctId: z.string().nullable(), title: z.string(), phase: z.string(), status: z.string(), sites: z.array(z.object({ name: z.string(), city: z.string(), country: z.string() })) }),
+        overall: z.enum(['eligible', 'possible', 'ineligible']),
+        criteria: z.array(z.object({ criterion: z.string(), status: z.enum(['met', 'unmet', 'unknown']), detail: z.string() })),
+      }),
+    ),
+  })
+  .nullable();
+
 export const ZCasePageOutputSchema = z.object({
   case: z.object({ id: z.string().uuid(), patientNationalId: z.string(), question: z.string(), standardOfCare: z.boolean(), state: z.enum(CASE_STATES), acceptedMissing: z.array(z.string()) }),
   session: ZSessionSummarySchema.extend({ isChair: z.boolean() }),
@@ -58,6 +74,7 @@ export const ZCasePageOutputSchema = z.object({
   record: ZRecordOutputSchema,
   checklist: z.array(ZChecklistEntrySchema),
   evidence: ZCaseEvidenceSchema,
+  trials: ZCaseTrialsSchema,
   decisions: z.array(ZDecisionVersionSchema),
   followUps: z.array(ZFollowUpSchema),
 });

@@ -76,7 +76,8 @@ test('at 390 px the record and the patient list do not scroll sideways', async (
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, 'sophie.reuter@alzette.example');
-  await expect(page.getByTestId(`patient-row-${MARIE}`)).toBeVisible({ timeout: 60_000 });
+  // The endocrinologist's patient list is the diabetes panel.
+  await expect(page.getByTestId(`panel-row-${MARIE}`)).toBeVisible({ timeout: 60_000 });
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   await openRecord(page, MARIE);
   await expect(page.getByTestId('observations')).toBeVisible();
@@ -94,7 +95,11 @@ test('the French record page shows no English clinical name the terminology tran
   await openRecord(page, LUC);
   await expect(page.getByRole('heading', { name: 'En bref' })).toBeVisible();
   await page.getByTestId('series-toggle-family|hba1c').click();
-  const text = await page.locator('main').innerText();
+  // A provider's free text (a report's conclusion) is in the provider's own words and language, not translated.
+  const text = await page.locator('main').evaluate((main: HTMLElement) => {
+    for (const e of main.querySelectorAll<HTMLElement>('[data-provider-text]')) e.style.display = 'none';
+    return main.innerText;
+  });
   const names = [...KNOWN_CONCEPT_NAMES, ...Object.values(MCODE_KINDS).map((k) => k.name), ...ECOG_GRADES, ...Object.values(CONDITION_CLINICAL_STATUS), ...Object.values(MEDICATION_STATUS)];
   const asWord = (name: string) => new RegExp(`(^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u');
   // An English name that is also a French word or part of a French name ("active", "Hypertension" in
@@ -112,24 +117,22 @@ test('the French record page shows no English clinical name the terminology tran
   expect(text).toMatch(/1[.\s]?000 mg deux fois par jour/);
 });
 
-test('"Patients in your care" lists name, age, sex, main problem and latest HbA1c, and searches and sorts', async ({ page }) => {
+test('"Patients in your care" lists name, age, sex, main problem and key result, and searches and sorts', async ({ page }) => {
   test.setTimeout(240_000);
-  await signIn(page, 'sophie.reuter@alzette.example');
-  const marie = page.getByTestId(`patient-row-${MARIE}`);
-  await expect(marie).toBeVisible({ timeout: 60_000 });
-  await expect(marie.getByTestId(`patient-link-${MARIE}`)).toHaveText('Marie Schmit');
-  await expect(marie.getByTestId('main-problem')).toHaveText('Type 2 diabetes');
-  await expect(marie.getByTestId('key-result')).toContainText(/\d+ mmol\/mol \(\d+\.\d %\)/);
+  // The oncologist's home keeps the general list (the endocrinologist's is the diabetes panel, e2e/diabetes.e2e.ts).
+  await signIn(page, 'elena.rossi@alzette.example');
+  const luc = page.getByTestId(`patient-row-${LUC}`);
+  await expect(luc).toBeVisible({ timeout: 60_000 });
+  await expect(luc.getByTestId(`patient-link-${LUC}`)).toHaveText('Luc Klein');
+  await expect(luc.getByTestId('main-problem')).not.toBeEmpty();
+  await expect(luc.getByTestId('key-result')).toContainText('Colon cancer, stage IV', { timeout: 60_000 });
   const names = () => page.getByTestId('patients-in-care').locator('tbody tr td:first-child a').allTextContents();
   const sorted = await names();
+  expect(sorted.length).toBeGreaterThan(1);
   expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b)));
   await page.getByRole('button', { name: 'Name' }).click();
   expect(await names()).toEqual([...sorted].reverse());
-  await page.getByLabel('Search').fill('weber');
-  expect(await names()).toEqual(['Jean Weber']);
+  await page.getByLabel('Search').fill('klein');
+  expect(await names()).toEqual(['Luc Klein']);
   await expectAccessible(page);
-  // An oncologist sees the cancer and its stage instead.
-  await page.context().clearCookies();
-  await signIn(page, 'elena.rossi@alzette.example');
-  await expect(page.getByTestId(`patient-row-${LUC}`).getByTestId('key-result')).toContainText('Colon cancer, stage IV', { timeout: 60_000 });
 });

@@ -24,12 +24,12 @@ test('a provider killed with SIGKILL degrades the page, and is used again once i
     const sources = await page.getByRole('region', { name: /^Observations/ }).getByTestId('source').allTextContents();
     expect(sources.length).toBeGreaterThan(0);
     expect(new Set(sources)).toEqual(new Set(['alzette-hospital']));
-    // The patient list names it too, once its brief cache (10 s) has run out, and still lists the patient.
+    // The patient list (the endocrinologist's diabetes panel) names it too, and still lists the patient.
     await expect(async () => {
       await page.goto('/diabetes');
-      await expect(page.getByTestId('list-missing-providers')).toContainText('Clinique de la Moselle', { timeout: 5_000 });
+      await expect(page.getByTestId('panel-missing-providers')).toContainText('Clinique de la Moselle', { timeout: 5_000 });
     }).toPass({ timeout: 40_000 });
-    await expect(page.getByTestId(`patient-row-${MARIE}`)).toBeVisible();
+    await expect(page.getByTestId(`panel-row-${MARIE}`)).toBeVisible();
     await page.goto(`/patients/${MARIE}`);
   } finally {
     await controlParticipant('restart', 'moselle-clinic');

@@ -25,7 +25,10 @@ export function OncologySection({ items }: { items: TOncologyItem[] }) {
             {f.name(o.name) !== f.name(o.kindName) ? <>{f.name(o.name)} </> : null}
             {o.code ? <Codes codes={[o.code]} /> : null}
           </td>
-          <td data-testid={`oncology-${o.kind}`}>{o.value ? f.name(o.value) : '—'}</td>
+          {/* A report's value is its conclusion: the provider's own words, in the provider's language. */}
+          <td data-testid={`oncology-${o.kind}`} data-provider-text={o.kind === 'genomicsReport' ? '' : undefined}>
+            {o.value ? f.name(o.value) : '—'}
+          </td>
         </>
       )}
     />

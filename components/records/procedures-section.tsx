@@ -20,7 +20,8 @@ export function ProceduresSection({ procedures }: { procedures: TProcedure[] }) 
         <>
           <td>{f.name(p.name)}</td>
           <td>{p.code ? <Codes codes={[p.code]} /> : '—'}</td>
-          <td>{p.conclusion ?? '—'}</td>
+          {/* The provider's own words, in the provider's language: not translated, and marked as such. */}
+          <td data-provider-text>{p.conclusion ?? '—'}</td>
         </>
       )}
     />
